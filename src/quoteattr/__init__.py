@@ -1,0 +1,33 @@
+"""quoteattr: find every quotation in a text and say who said it."""
+
+from __future__ import annotations
+
+from .errors import ModelNotFoundError, QuoteattrError
+from .types import Attribution, Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attribution",
+    "Attributor",
+    "Entity",
+    "EntityKind",
+    "Mention",
+    "MentionKind",
+    "ModelNotFoundError",
+    "Quote",
+    "QuoteKind",
+    "QuoteattrError",
+    "Span",
+    "__version__",
+    "analyze",
+    "attribute",
+]
+
+
+def __getattr__(name: str):  # pragma: no cover - thin lazy import
+    if name in {"Attributor", "analyze", "attribute"}:
+        from . import attributor
+
+        return getattr(attributor, name)
+    raise AttributeError(f"module 'quoteattr' has no attribute {name!r}")
