@@ -1,0 +1,325 @@
+"""The Attributor: holds a spaCy pipeline and runs the stages from text to Attribution."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import coref
+from .coref import EntityRecord, Resolver
+from .cues import CueLexicon, find_cues
+from .marks import find_quoted_spans
+from .models import load_model
+from .names import NameMention, Roster, cluster_names
+from .quotes import Candidate, build_candidates
+from .types import Attribution, Entity, EntityKind, Mention, MentionKind, Quote, Span
+
+__all__ = ["Attributor", "analyze", "attribute"]
+
+_ENTITY_LABELS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION}
+_SPEAKER_ONLY_LABELS = {"GPE": EntityKind.ORGANIZATION, "NORP": EntityKind.GROUP}
+_NEWLINE_COMPONENT = "quoteattr_line_breaks"
+
+
+@Language.component(_NEWLINE_COMPONENT)
+def _line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and paragraphs carry no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "quoteattr expects text as str, got bytes: decode it first, e.g. data.decode('utf-8')"
+        )
+    raise TypeError(f"quoteattr expects text as str, got {type(text).__name__}")
+
+
+class Attributor:
+    """Finds quotations and their speakers. Load once, call many times.
+
+    ``model`` names a spaCy pipeline (default: the best English one installed, see
+    ``quoteattr.models``); ``roster`` maps canonical names to known aliases; ``cues`` adds
+    cue verbs (lemma -> "speech"/"thought"/"evidence", or plain lemmas); ``categories``
+    restricts which cue categories count (default all: speech, thought, evidence).
+    """
+
+    def __init__(
+        self,
+        model: str | Language | None = None,
+        *,
+        roster: Roster | None = None,
+        cues: Mapping[str, str] | Iterable[str] = (),
+        categories: Iterable[str] = (),
+        add_line_breaks: bool = True,
+    ) -> None:
+        nlp = model if isinstance(model, Language) else load_model(model)
+        if add_line_breaks and _NEWLINE_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+            nlp = _with_line_breaks(nlp)
+        self.nlp: Language = nlp
+        self.roster = dict(roster) if roster else None
+        self.lexicon = CueLexicon.default().extended(cues, categories=categories)
+
+    # -- public surface
+
+    def analyze(self, text: str) -> Attribution:
+        text = check_text(text)
+        return self.analyze_doc(self.nlp(text))
+
+    def attribute(self, text: str) -> list[Quote]:
+        return list(self.analyze(text).quotes)
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Attribution]:
+        checked = (check_text(t) for t in texts)
+        for doc in self.nlp.pipe(checked, batch_size=batch_size):
+            yield self.analyze_doc(doc)
+
+    def analyze_doc(self, doc: Doc) -> Attribution:
+        """Run the rules on an already parsed ``Doc`` (it must come from ``self.nlp``)."""
+        text = doc.text
+        if not text.strip():
+            return Attribution(text=text)
+        spans = find_quoted_spans(text)
+        cues = find_cues(doc, self.lexicon)
+        candidates = build_candidates(doc, text, spans, cues)
+        records, quotes = _Speakers(doc, text, spans, self.roster).attribute(candidates)
+        entities = _entities(records)
+        by_key = {id(r): e for r, e in zip(records, entities)}
+        final = [_quote(doc, c, record, by_key) for c, record in quotes]
+        return Attribution(
+            text=text,
+            quotes=tuple(final),
+            entities=tuple(e for e in entities if e.mentions),
+        )
+
+
+def _with_line_breaks(nlp: Language) -> Language:
+    nlp.add_pipe(_NEWLINE_COMPONENT, before="parser")
+    return nlp
+
+
+class _Speakers:
+    """Turns candidates' source mentions into entities."""
+
+    def __init__(self, doc: Doc, text: str, spans, roster: Roster | None) -> None:
+        self.doc = doc
+        self.text = text
+        self.roster = roster
+        self.quoted = [(s.content_start, s.content_end) for s in spans]
+
+    def _name_mentions(self, candidates: list[Candidate]) -> list[NameMention]:
+        doc, text = self.doc, self.text
+        found: dict[tuple[int, int], NameMention] = {}
+        source_chars = set()
+        for candidate in candidates:
+            if candidate.source is not None:
+                s, e = candidate.source
+                source_chars.add((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        for ent in doc.ents:
+            kind = _ENTITY_LABELS.get(ent.label_)
+            if kind is None:
+                kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
+                if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
+                    continue
+            start, end = _strip_possessive(text, ent.start_char, ent.end_char)
+            if end > start:
+                found[(start, end)] = NameMention(
+                    Mention.of(text, start, end, MentionKind.NAME), kind
+                )
+        # Proper-noun speakers the recogniser missed ("Smith said").
+        for candidate in candidates:
+            if candidate.source is None:
+                continue
+            s, e = candidate.source
+            root = doc[s:e].root
+            if root.pos_ != "PROPN" or root.ent_type_:
+                continue
+            a, b = root.i, root.i + 1
+            while a > s and doc[a - 1].pos_ == "PROPN":
+                a -= 1
+            start, end = _strip_possessive(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            if end > start:
+                found.setdefault(
+                    (start, end),
+                    NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
+                )
+        return [found[k] for k in sorted(found)]
+
+    def attribute(
+        self, candidates: list[Candidate]
+    ) -> tuple[list[EntityRecord], list[tuple[Candidate, EntityRecord | None]]]:
+        doc = self.doc
+        names = self._name_mentions(candidates)
+        clusters = cluster_names(names, self.roster)
+        records: list[EntityRecord] = []
+        name_owner: list[tuple[int, int, EntityRecord]] = []
+        for cluster in clusters:
+            record = EntityRecord(
+                key=len(records), name=cluster.name, kind=cluster.kind, gender=cluster.gender,
+                aliases=list(cluster.aliases),
+                mentions=[names[i].mention for i in cluster.members],
+            )  # fmt: skip
+            records.append(record)
+            name_owner.extend((m.start, m.end, record) for m in record.mentions)
+        name_owner.sort(key=lambda t: t[0])
+        coref.learn_roles(doc, records)
+        resolver = Resolver(doc, records, self.quoted)
+        resolved: dict[int, EntityRecord | None] = {}
+        out: list[tuple[Candidate, EntityRecord | None]] = []
+        for candidate in candidates:
+            record = None
+            if candidate.source is not None:
+                record = self._resolve(candidate, records, name_owner, resolver)
+                if record is not None:
+                    record.spoke = True
+            elif candidate.follows is not None:
+                record = resolved.get(id(candidate.follows))
+            resolved[id(candidate)] = record
+            out.append((candidate, record))
+        return records, out
+
+    @staticmethod
+    def _name_owner(
+        name_owner: list[tuple[int, int, EntityRecord]], start: int, end: int
+    ) -> EntityRecord | None:
+        """The entity whose name covers the head word of a speaker phrase."""
+        k = bisect.bisect_right(name_owner, start, key=lambda t: t[0])
+        for a, b, record in reversed(name_owner[max(0, k - 3) : k]):
+            if a < end and start < b:
+                return record
+        return None
+
+    def _resolve(self, candidate, records, name_owner, resolver) -> EntityRecord | None:
+        doc, text = self.doc, self.text
+        s, e = candidate.source
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        root = doc[s:e].root
+        owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
+        if owner is not None:
+            return owner
+        span = doc[s:e]
+        exclude = [(f[0], f[1]) for f in candidate.fragments]
+        kind = coref.mention_kind(span)
+        mention = Mention.of(text, start, end, kind)
+        if kind is MentionKind.PRONOUN:
+            record = resolver.resolve_pronoun(span, exclude)
+            if record is not None:
+                resolver.note_mention(mention, record)
+            return record
+        description = coref.describe(list(span))
+        record = resolver.resolve_description(description, start, exclude)
+        if record is not None:
+            record.learn(description)
+            resolver.note_mention(mention, record)
+            return record
+        if description.kind is None and not description.plural:
+            return None
+        record = EntityRecord(
+            key=len(records), name=mention.text, kind=description.kind or EntityKind.GROUP,
+        )  # fmt: skip
+        record.learn(description)
+        records.append(record)
+        resolver.note_mention(mention, record)
+        if not record.mentions:
+            record.mentions.append(mention)
+        return record
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix, start, end):
+            end -= len(suffix)
+            break
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    return start, end
+
+
+def _entities(records: list[EntityRecord]) -> list[Entity]:
+    ordered = sorted(records, key=lambda r: min((m.start for m in r.mentions), default=1 << 60))
+    ids = {id(r): f"E{n}" for n, r in enumerate(ordered, start=1)}
+    return [
+        Entity(
+            id=ids[id(r)],
+            name=r.name,
+            kind=r.kind,
+            aliases=tuple(dict.fromkeys(a for a in r.aliases if a != r.name)),
+            mentions=tuple(sorted(set(r.mentions), key=lambda m: (m.start, m.end))),
+        )
+        for r in records
+    ]
+
+
+def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    last = doc[tokens[1] - 1]
+    return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _quote(
+    doc: Doc,
+    candidate: Candidate,
+    record: EntityRecord | None,
+    by_key: dict[int, Entity],
+) -> Quote:
+    text = doc.text
+    # A continuation has no source of its own: it borrows that of the quote it continues.
+    origin = candidate
+    for _ in range(1000):
+        if origin.source is not None or origin.follows is None:
+            break
+        origin = origin.follows
+    cue = Span.of(text, *_chars(doc, (origin.cue.start, origin.cue.end))) if origin.cue else None
+    mention = None
+    if origin.source is not None:
+        span = doc[origin.source[0] : origin.source[1]]
+        mention = Mention.of(text, *_chars(doc, origin.source), coref.mention_kind(span))
+    addressee = None
+    if origin.addressee is not None:
+        span = doc[origin.addressee[0] : origin.addressee[1]]
+        addressee = Mention.of(text, *_chars(doc, origin.addressee), coref.mention_kind(span))
+    confidence = candidate.confidence
+    if record is None:
+        confidence = min(confidence, 0.5 if mention is not None else 0.3)
+    start, end = candidate.start, candidate.end
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=candidate.kind,
+        fragments=tuple(Span.of(text, a, b) for a, b in candidate.fragments),
+        cue=cue if origin is candidate else None,
+        speaker_mention=mention,
+        speaker=by_key.get(id(record)) if record is not None else None,
+        addressee=addressee if origin is candidate else None,
+        confidence=round(confidence, 3),
+        rule=candidate.rule,
+    )
+
+
+_default: Attributor | None = None
+
+
+def _default_attributor() -> Attributor:
+    global _default
+    if _default is None:
+        _default = Attributor()
+    return _default
+
+
+def analyze(text: str) -> Attribution:
+    """Quotes and entities of one text, with the default English pipeline."""
+    return _default_attributor().analyze(check_text(text))
+
+
+def attribute(text: str) -> list[Quote]:
+    """The quotes of one text: ``analyze(text).quotes`` as a list."""
+    return list(analyze(text).quotes)

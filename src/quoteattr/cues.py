@@ -1,0 +1,150 @@
+"""Cue detection: the words that mark a stretch of text as someone's speech or thought.
+
+A cue is a verb from the lexicon (``said``, ``warned``, ``believes``), a verb-particle phrase
+(``pointed out``), or a prepositional phrase whose object is the source (``according to X``).
+The lexicon lives in ``data/cue_verbs.tsv`` and ``data/cue_phrases.tsv`` so that it can be
+read and extended without touching code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_table
+
+__all__ = ["Cue", "CueLexicon", "find_cues"]
+
+CATEGORIES = frozenset({"speech", "thought", "evidence"})
+
+# Parts of speech a verb cue may carry. spaCy tags some cue verbs as NOUN in headlines and
+# lists ("Trump says"), but accepting NOUN would turn "the say" or "a claim" into cues.
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@attrs.frozen
+class Cue:
+    """One cue in a parsed document.
+
+    ``head`` is the token whose syntactic relations give the content and the source: the
+    verb, or ``according`` in ``according to``. ``start``/``end`` is the token range of the
+    whole cue as written ("pointed out", "according to").
+    """
+
+    head: int
+    start: int
+    end: int
+    category: str
+    source_slot: str = "subject"  # "subject" or "object"
+
+    def tokens(self, doc: Doc) -> Iterable[Token]:
+        return doc[self.start : self.end]
+
+
+@attrs.frozen
+class CueLexicon:
+    """Which lemmas and phrases count as cues, and of which category."""
+
+    verbs: Mapping[str, str]
+    phrases: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, category, source slot)
+    categories: frozenset[str] = CATEGORIES
+
+    @classmethod
+    def default(cls) -> CueLexicon:
+        return _default_lexicon()
+
+    def extended(
+        self, verbs: Mapping[str, str] | Iterable[str] = (), *, categories: Iterable[str] = ()
+    ) -> CueLexicon:
+        """A copy with more verbs (lemma -> category, or plain lemmas as speech verbs)."""
+        extra = dict(verbs) if isinstance(verbs, Mapping) else dict.fromkeys(verbs, "speech")
+        for lemma, category in extra.items():
+            if category not in CATEGORIES:
+                raise ValueError(f"unknown cue category {category!r} for {lemma!r}")
+        chosen = frozenset(categories) or self.categories
+        unknown = chosen - CATEGORIES
+        if unknown:
+            raise ValueError(f"unknown cue categories: {sorted(unknown)}")
+        return CueLexicon(
+            {**self.verbs, **{k.lower(): v for k, v in extra.items()}}, self.phrases, chosen
+        )
+
+    def verb_category(self, token: Token) -> str | None:
+        category = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+        if category is None or category not in self.categories:
+            return None
+        return category
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> CueLexicon:
+    verbs = {row[0].lower(): row[1] for row in load_table("cue_verbs.tsv")}
+    phrases = tuple(
+        (tuple(row[0].lower().split()), row[1], row[2]) for row in load_table("cue_phrases.tsv")
+    )
+    return CueLexicon(verbs, phrases)
+
+
+def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    """Does the phrase start at token i, matching each word by lower form or lemma?"""
+    if i + len(words) > len(doc):
+        return False
+    return all(doc[i + k].lower_ == w or doc[i + k].lemma_.lower() == w for k, w in enumerate(words))
+
+
+def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
+    """For "point out": the particle child of a verb whose lemma is the first word."""
+    if len(words) != 2 or token.lemma_.lower() != words[0]:
+        return None
+    for child in token.children:
+        if child.lower_ == words[1] and child.dep_ in {"prt", "prep", "advmod"}:
+            return child
+    return None
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
+    """Every cue in the document, in text order, at most one per head token."""
+    lexicon = lexicon or CueLexicon.default()
+    by_head: dict[int, Cue] = {}
+    object_phrases = [p for p in lexicon.phrases if p[2] == "object"]
+    subject_phrases = [p for p in lexicon.phrases if p[2] == "subject"]
+    for token in doc:
+        i = token.i
+        for words, category, slot in object_phrases:
+            if category in lexicon.categories and _phrase_at(doc, i, words):
+                by_head.setdefault(i, Cue(i, i, i + len(words), category, slot))
+                break
+        if i in by_head or token.pos_ not in _VERB_POS:
+            continue
+        for words, category, _slot in subject_phrases:
+            if category not in lexicon.categories:
+                continue
+            particle = _particle_phrase(token, words)
+            if particle is not None:
+                by_head[i] = Cue(i, min(i, particle.i), max(i, particle.i) + 1, category)
+                break
+            if len(words) > 2 and _phrase_at(doc, i, words):
+                by_head[i] = Cue(i, i, i + len(words), category)
+                break
+        if i in by_head:
+            continue
+        category = lexicon.verb_category(token)
+        if category is not None and not _is_non_speech_use(token):
+            by_head[i] = Cue(i, i, i + 1, category)
+    return [by_head[k] for k in sorted(by_head)]
+
+
+def _is_non_speech_use(token: Token) -> bool:
+    """Uses of cue lemmas that report nothing: "the said agreement", "needless to say"."""
+    if token.dep_ in {"amod", "compound"}:
+        return True
+    lemma = token.lemma_.lower()
+    # "that is to say", "needless to say", "so to speak": fixed expressions.
+    if lemma == "say" and token.i > 0 and token.nbor(-1).lower_ == "to":
+        head = token.head
+        if head.lower_ in {"needless", "is", "was"} or token.dep_ == "advcl":
+            return True
+    return False

@@ -1,0 +1,526 @@
+"""Building quotations from quotation marks, cues and the parse.
+
+Two routes meet here. The *clause route* starts from a cue and takes its content clause from
+the parse (``said [that ...]``, ``[...], he admitted``, ``according to X, [...]``); the
+*mark route* starts from a pair of quotation marks and looks for a cue next to it
+(``"...," he said``, ``He said: "..."``). A clause that lies inside marks is a direct quote,
+one that contains quoted words a mixed quote, and one without marks an indirect quote.
+Quoted passages left without a cue become continuations of the quote before them, or, when
+they read like sentences, quotes whose speaker is unknown; short ones (titles, scare quotes)
+are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from .cues import Cue
+from .marks import QuotedSpan
+from .sources import addressee_of, source_of
+from .types import QuoteKind
+
+__all__ = ["Candidate", "build_candidates"]
+
+# A quoted passage needs this many words to count as a quotation on its own (without a
+# cue): shorter ones are mostly titles, nicknames and scare quotes.
+MIN_WORDS_UNCUED = 4
+# How far from a quotation mark a cue may stand and still introduce it, in tokens.
+MAX_GAP_AFTER = 14
+MAX_GAP_BEFORE = 10
+# Letters of a clause that may lie outside its marks in a direct quote (stray parse edges).
+MAX_OUTSIDE_LETTERS = 2
+
+# Words that open an adjunct framing a report in time or circumstance.
+_FRAMING_WORDS = frozenset({"after", "amid", "during", "following", "despite", "before"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_INFINITIVE_CUES = frozenset(
+    {
+        "promise", "vow", "pledge", "threaten", "want", "plan", "intend", "urge", "ask",
+        "call", "vote", "refuse", "agree", "offer", "hope", "expect", "decide", "demand",
+        "encourage", "order", "instruct", "advise", "propose", "warn", "tell", "wish",
+    }
+)  # fmt: skip
+
+
+@attrs.define
+class Candidate:
+    """A quotation being assembled; character offsets into the original text."""
+
+    fragments: list[tuple[int, int]]
+    kind: QuoteKind
+    rule: str
+    confidence: float
+    cue: Cue | None = None
+    source: tuple[int, int] | None = None  # token range of the speaker mention
+    addressee: tuple[int, int] | None = None  # token range
+    follows: Candidate | None = None  # a continuation takes its speaker from this quote
+    marks: list[QuotedSpan] = attrs.Factory(list)
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of tokens [start, end)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, spaces and joining conjunctions at either edge of a token range."""
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+    ) and not _is_mark(doc[start]):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _is_mark(
+        doc[end - 1]
+    ):
+        end -= 1
+    return start, end
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in {"“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›", "「", "」"}
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    return sum(1 for ch in text[start:end] if ch.isalnum())
+
+
+def _inner_range(span: QuotedSpan, text: str) -> tuple[int, int]:
+    """The content of a quoted span without surrounding whitespace."""
+    start, end = span.content_start, span.content_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _Index:
+    """Position look-ups shared by the rules: marks by offset, paragraphs, cues by token."""
+
+    def __init__(self, doc: Doc, text: str, spans: Sequence[QuotedSpan], cues: Sequence[Cue]):
+        self.doc = doc
+        self.text = text
+        self.spans = list(spans)
+        self.starts = [s.start for s in self.spans]
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.cue_at = {cue.head: cue for cue in cues}
+        self.quote_token = [-1] * len(doc)  # token -> index of the quoted span it lies in
+        k = 0
+        for token in doc:
+            while k < len(self.spans) and self.spans[k].end <= token.idx:
+                k += 1
+            if k < len(self.spans) and self.spans[k].start <= token.idx < self.spans[k].end:
+                self.quote_token[token.i] = k
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.newlines, offset - 1) if offset else 0
+
+    def spans_overlapping(self, start: int, end: int) -> list[int]:
+        hi = bisect.bisect_left(self.starts, end)
+        lo = max(0, bisect.bisect_right(self.starts, start) - 1)
+        return [k for k in range(lo, hi) if self.spans[k].end > start]
+
+    def token_at(self, offset: int, *, after: bool) -> int | None:
+        """The first token starting at/after ``offset`` or the last one ending at/before it."""
+        doc = self.doc
+        lo, hi = 0, len(doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if after:
+            return lo if lo < len(doc) else None
+        i = lo - 1
+        while i >= 0 and doc[i].idx + len(doc[i].text) > offset:
+            i -= 1
+        return i if i >= 0 else None
+
+
+# --------------------------------------------------------------------------- clause route
+
+
+def _side_of(doc: Doc, head: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of ``head``'s subtree on the head's side of the token range ``cut``."""
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    if cut[1] <= head.i:
+        start, end = cut[1], right
+    elif cut[0] > head.i:
+        start, end = left, cut[0]
+        # Leave out coordinated clauses after the cue: "X, Putin admitted, but he said Y".
+        for child in head.rights:
+            if child.i > cut[0] and child.dep_ in {"conj", "cc"}:
+                break
+    else:
+        return None
+    start, end = _trim_tokens(doc, start, end)
+    return (start, end) if end > start else None
+
+
+def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """Token ranges of the content a cue introduces, from the parse."""
+    head = doc[cue.head]
+    if cue.source_slot == "object":
+        # "according to X, ...": the clause the phrase modifies, minus the phrase.
+        clause = head.head
+        phrase = (head.left_edge.i, head.right_edge.i + 1)
+        if clause is head:
+            return []
+        side = _side_of(doc, clause, phrase)
+        return [side] if side else []
+    ranges: list[tuple[int, int]] = []
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if not ranges and head.lemma_.lower() in _INFINITIVE_CUES:
+        for child in head.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if not ranges and _is_parenthetical(head):
+        cut = (head.left_edge.i, head.right_edge.i + 1)
+        side = _side_of(doc, head.head, cut)
+        if side:
+            ranges.append(side)
+    ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
+    return [_trim_framing(doc, *r) for r in ranges]
+
+
+def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join content ranges separated only by punctuation ("said X, Y" parsed as two clauses)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and all(
+            doc[i].is_punct and not _is_mark(doc[i]) for i in range(joined[-1][1], start)
+        ):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a trailing, comma-set adjunct that frames the report rather than belongs to it:
+    "said [his army is ready], after three years of war"."""
+    for i in range(start + 3, end - 1):
+        comma, word = doc[i], doc[i + 1]
+        if comma.text != "," or word.lower_ not in _FRAMING_WORDS:
+            continue
+        if word.head.i >= i or any(_is_mark(t) for t in doc[i:end]):
+            continue
+        return _trim_tokens(doc, start, i)
+    return start, end
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue set off by commas from the clause it reports: "X, he said, Y" / "X, she admitted"."""
+    if verb.head is verb or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
+        return False
+    if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ in {"conj", "advcl", "ccomp"}:
+        doc = verb.doc
+        left = verb.left_edge.i
+        return left > 0 and doc[left - 1].text in {",", "—", "–"} or doc[left].text == ","
+    return False
+
+
+def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
+    doc, text = index.doc, index.text
+    found: list[Candidate] = []
+    for cue in cues:
+        for start_tok, end_tok in _content_tokens(doc, cue):
+            if end_tok - start_tok < 2 and not index.quote_token[start_tok] >= 0:
+                continue
+            start, end = _chars(doc, start_tok, end_tok)
+            candidate = _classify(index, start, end, cue)
+            if candidate is not None:
+                found.append(candidate)
+    return _merge_same_cue(found)
+
+
+def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None:
+    """Kind and exact extent of a clause, given the quotation marks it overlaps."""
+    text = index.text
+    overlapping = index.spans_overlapping(start, end)
+    cue_start, cue_end = _chars(index.doc, cue.start, cue.end)
+    # A quoted passage that holds the cue itself is not this clause's content.
+    overlapping = [
+        k for k in overlapping if not index.spans[k].start <= cue_start < index.spans[k].end
+    ]
+    source = source_of(cue, index.doc)
+    addressee = addressee_of(cue, index.doc)
+    if not overlapping:
+        if _letters(text, start, end) < 3:
+            return None
+        return Candidate(
+            [(start, end)], QuoteKind.INDIRECT, f"{cue.category}-clause", 0.7, cue, source,
+            addressee,
+        )  # fmt: skip
+    marks = [index.spans[k] for k in overlapping]
+    start = min(start, marks[0].start)
+    end = max(end, marks[-1].end)
+    inside = sum(_letters(text, *_inner_range(m, text)) for m in marks)
+    outside = _letters(text, start, end) - inside
+    if text[start:end].lower().startswith("that "):
+        outside -= 4
+    if len(marks) == 1 and outside <= MAX_OUTSIDE_LETTERS:
+        fragment = _inner_range(marks[0], text)
+        return Candidate(
+            [fragment], QuoteKind.DIRECT, "direct-clause", 0.85, cue, source, addressee,
+            marks=marks,
+        )  # fmt: skip
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return Candidate(
+        [(start, end)], QuoteKind.MIXED, "mixed-clause", 0.8, cue, source, addressee,
+        marks=marks,
+    )  # fmt: skip
+
+
+def _merge_same_cue(found: list[Candidate]) -> list[Candidate]:
+    """One cue with content on both sides ("A," he said, "B.") is one interrupted quote."""
+    merged: dict[int, Candidate] = {}
+    out: list[Candidate] = []
+    for candidate in found:
+        assert candidate.cue is not None
+        first = merged.get(candidate.cue.head)
+        if first is None:
+            merged[candidate.cue.head] = candidate
+            out.append(candidate)
+            continue
+        first.fragments = sorted(first.fragments + candidate.fragments)
+        first.marks = sorted(first.marks + candidate.marks, key=lambda m: m.start)
+        if first.kind is not candidate.kind:
+            first.kind = QuoteKind.MIXED
+    return out
+
+
+# --------------------------------------------------------------------------- mark route
+
+
+def _is_sentence_like(index: _Index, span: QuotedSpan) -> bool:
+    """Does a quoted passage read as speech rather than a title or scare quote?"""
+    start, end = _inner_range(span, index.text)
+    words = index.text[start:end].split()
+    if len(words) < 2:
+        return False
+    first = index.token_at(start, after=True)
+    last = index.token_at(end, after=False)
+    if first is None or last is None or last < first:
+        return False
+    tokens = index.doc[first : last + 1]
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+    ends_like_sentence = index.text[end - 1] in ".!?,;:…—-" if end > start else False
+    if all(w[:1].isupper() for w in words if w[:1].isalpha()) and not ends_like_sentence:
+        return False  # A Title In Quotes
+    if len(words) >= MIN_WORDS_UNCUED and has_verb:
+        return True
+    return ends_like_sentence and has_verb
+
+
+def _gap_is_clean(index: _Index, start_tok: int, end_tok: int) -> bool:
+    """No sentence end, line break or quotation mark between two tokens."""
+    doc = index.doc
+    for i in range(start_tok, end_tok):
+        token = doc[i]
+        if token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token):
+            return False
+    return True
+
+
+def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
+    first = index.token_at(span.end, after=True)
+    if first is None:
+        return None
+    doc = index.doc
+    for i in range(first, min(len(doc), first + MAX_GAP_AFTER)):
+        token = doc[i]
+        if i > first and (token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token)):
+            return None
+        cue = index.cue_at.get(i)
+        if cue is not None and cue.category == "speech":
+            return cue
+    return None
+
+
+def _cue_before(index: _Index, span: QuotedSpan) -> Cue | None:
+    last = index.token_at(span.start, after=False)
+    if last is None:
+        return None
+    doc = index.doc
+    for i in range(last, max(-1, last - MAX_GAP_BEFORE), -1):
+        token = doc[i]
+        if token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token):
+            return None
+        cue = index.cue_at.get(i)
+        if cue is not None and cue.category == "speech":
+            return cue
+    return None
+
+
+def _chains(spans: Sequence[QuotedSpan]) -> list[list[int]]:
+    """Group indices of spans joined by the paragraph re-opening convention."""
+    chains: list[list[int]] = []
+    for k, span in enumerate(spans):
+        if chains and spans[chains[-1][-1]].continues:
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    return chains
+
+
+def _mark_candidates(
+    index: _Index, used: set[int], clause_by_cue: dict[int, Candidate]
+) -> list[Candidate]:
+    text = index.text
+    found: list[Candidate] = []
+    for chain in _chains(index.spans):
+        free = [k for k in chain if k not in used]
+        if not free:
+            continue
+        chain_candidates: list[Candidate] = []
+        chain_speaker: Candidate | None = None
+        for k in free:
+            span = index.spans[k]
+            fragment = _inner_range(span, text)
+            if fragment[1] <= fragment[0]:
+                continue
+            cue = None
+            rule = ""
+            for finder, name in ((_cue_after, "direct-cue-after"), (_cue_before, "direct-cue-before")):
+                cue = finder(index, span)
+                if cue is not None:
+                    rule = name
+                    break
+            if cue is not None and cue.head in clause_by_cue:
+                owner = clause_by_cue[cue.head]
+                if owner.kind is QuoteKind.DIRECT and _adjacent(index, owner, span):
+                    # "A," he said, "B." with B parsed as the cue's clause: one quote.
+                    owner.fragments = sorted([*owner.fragments, fragment])
+                    owner.marks = sorted([*owner.marks, span], key=lambda m: m.start)
+                    owner.rule = "direct-interrupted"
+                    continue
+                cue = None
+            if cue is None and not _is_sentence_like(index, span):
+                continue
+            candidate = Candidate([fragment], QuoteKind.DIRECT, rule, 0.8, marks=[span])
+            if cue is not None:
+                candidate.cue = cue
+                candidate.source = source_of(cue, index.doc)
+                candidate.addressee = addressee_of(cue, index.doc)
+                clause_by_cue[cue.head] = candidate
+                chain_speaker = chain_speaker or candidate
+            chain_candidates.append(candidate)
+        for candidate in chain_candidates:
+            if candidate.cue is None and chain_speaker is not None:
+                candidate.follows = chain_speaker
+                candidate.rule = "continuation-paragraph"
+                candidate.confidence = 0.7
+        found.extend(chain_candidates)
+    return found
+
+
+def _adjacent(index: _Index, owner: Candidate, span: QuotedSpan) -> bool:
+    """Is ``span`` next to ``owner``'s fragments with only its cue between them?"""
+    if index.paragraph(span.start) != index.paragraph(owner.start):
+        return False
+    return span.end <= owner.start or span.start >= owner.end
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _resolve_overlaps(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    """Keep quotes disjoint: an outer attribution beats one nested in its content."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        if kept and candidate.start < kept[-1].end:
+            previous = kept[-1]
+            if _prefer(candidate, previous, doc):
+                kept[-1] = candidate
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
+    if inner.cue is None:
+        return False
+    offset = doc[inner.cue.head].idx
+    return outer.start <= offset < outer.end
+
+
+def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
+    if _cue_inside(new, old, doc):
+        return False
+    if _cue_inside(old, new, doc):
+        return True
+    if new.confidence != old.confidence:
+        return new.confidence > old.confidence
+    return (new.end - new.start) > (old.end - old.start)
+
+
+def _continuations(index: _Index, candidates: list[Candidate]) -> None:
+    """A quote paragraph with no cue of its own goes to the speaker of the quote before it."""
+    previous: Candidate | None = None
+    for candidate in candidates:
+        if candidate.cue is None and candidate.follows is None and previous is not None:
+            gap = index.paragraph(candidate.start) - index.paragraph(previous.end)
+            if gap <= 2 and _speaker_of(previous) is not None:
+                candidate.follows = previous
+                candidate.rule = "continuation"
+                candidate.confidence = 0.6
+        if candidate.cue is None and candidate.follows is None:
+            candidate.rule = "unattributed"
+            candidate.confidence = 0.3
+        previous = candidate
+
+
+def _speaker_of(candidate: Candidate) -> Candidate | None:
+    seen = 0
+    while candidate.source is None and candidate.follows is not None and seen < 1000:
+        candidate = candidate.follows
+        seen += 1
+    return candidate if candidate.source is not None else None
+
+
+def build_candidates(
+    doc: Doc, text: str, spans: Sequence[QuotedSpan], cues: Sequence[Cue]
+) -> list[Candidate]:
+    """All quotations in the document, disjoint and in text order."""
+    index = _Index(doc, text, spans, cues)
+    clause = _clause_candidates(index, cues)
+    clause = _resolve_overlaps(clause, doc)
+    used = {
+        k
+        for candidate in clause
+        if candidate.kind is not QuoteKind.INDIRECT
+        for k in index.spans_overlapping(candidate.start, candidate.end)
+    }
+    clause_by_cue = {c.cue.head: c for c in clause if c.cue is not None}
+    marked = _mark_candidates(index, used, clause_by_cue)
+    everything = _resolve_overlaps(clause + marked, doc)
+    _continuations(index, everything)
+    return everything

@@ -1,0 +1,147 @@
+"""The source of a cue: the noun phrase a quote hangs on, found from the dependency parse.
+
+``X said``, ``said X`` (inverted), ``X was quoted as saying`` (passive), ``according to X``,
+``X, who ..., said`` (relative clause), ``X smiled and said`` (shared subject),
+``a statement saying`` (the issuer of the statement), and the addressee of ``told``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import Cue
+
+__all__ = ["addressee_of", "noun_phrase", "source_of"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Relations that end a speaker noun phrase: "Smith, who replaced Jones, said" keeps "Smith".
+_PHRASE_BREAKERS = frozenset(
+    {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "ccomp", "dep"}
+)
+# Relations through which a cue inherits the subject of its head: "he smiled and said",
+# "she wrote, adding that", "they went on to say".
+_INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep"})
+_MAX_CLIMB = 4
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``token``, without appositions,
+    relative clauses or anything after a comma."""
+    doc = token.doc
+    start = end = token.i
+    for child in token.lefts:
+        if child.dep_ in _PHRASE_BREAKERS:
+            continue
+        start = min(start, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in _PHRASE_BREAKERS:
+            break
+        end = max(end, child.right_edge.i)
+    # Never let the phrase run over a comma, colon or quotation mark.
+    for i in range(token.i + 1, end + 1):
+        if doc[i].is_punct and doc[i].text not in {".", "-", "'", "’"}:
+            end = i - 1
+            break
+    for i in range(token.i - 1, start - 1, -1):
+        if doc[i].is_punct and doc[i].text not in {".", "-", "'", "’", "&"}:
+            start = i + 1
+            break
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end + 1
+
+
+def _subject_child(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.dep_ == "nsubjpass" and child.lower_ == "it":
+                continue
+            return child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive ``by``: "the remarks were made by Smith"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+
+
+def _source_token(cue: Cue, doc: Doc) -> Token | None:
+    head = doc[cue.head]
+    if cue.source_slot == "object":
+        # "according to X": the object of the last word of the phrase.
+        last = doc[cue.end - 1]
+        for token in (last, head):
+            for child in token.children:
+                if child.dep_ == "pobj":
+                    return child
+        return None
+    verb = head
+    for _ in range(_MAX_CLIMB):
+        if _is_passive(verb):
+            agent = _agent(verb)
+            if agent is not None:
+                return agent
+            subject = _subject_child(verb)
+            # "X was quoted as saying": the passive subject is the speaker; "it was said
+            # that ..." has none.
+            if subject is not None and verb.lemma_ in {"quote", "cite"}:
+                return subject
+            if subject is not None and verb is not head:
+                return subject
+            return None
+        subject = _subject_child(verb)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            # "a statement saying ...": the issuer is the subject of the verb above.
+            verb = verb.head.head if verb.head.dep_ in {"dobj", "pobj"} else verb.head
+            if verb.dep_ == "pobj":
+                verb = verb.head.head
+            continue
+        if verb.dep_ in _INHERIT_FROM_HEAD and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+            continue
+        return None
+    return None
+
+
+def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    """Token range of the cue's source, or None when the cue has no source."""
+    token = _source_token(cue, doc)
+    if token is None or token.pos_ in {"VERB", "AUX", "SCONJ", "PUNCT"}:
+        return None
+    if token.lower_ in {"it", "this", "that", "there", "which", "what"}:
+        return None
+    return noun_phrase(token)
+
+
+def addressee_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    """Whom the words were addressed to: "told reporters", "said to the committee"."""
+    head = doc[cue.head]
+    if cue.source_slot != "subject":
+        return None
+    for child in head.children:
+        if child.dep_ in {"dative", "dobj"} and head.lemma_ in {"tell", "ask", "assure", "remind", "inform", "warn", "urge", "brief", "notify"}:
+            if child.pos_ in {"PRON", "PROPN", "NOUN"}:
+                return noun_phrase(child)
+        if child.dep_ == "dative" and child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return noun_phrase(grandchild)
+    return None
