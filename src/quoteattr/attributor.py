@@ -13,7 +13,7 @@ from .coref import EntityRecord, Resolver
 from .cues import CueLexicon, find_cues
 from .marks import find_quoted_spans
 from .models import load_model
-from .names import NameMention, Roster, cluster_names
+from .names import NameMention, Roster, cluster_names, same_name_word
 from .quotes import Candidate, build_candidates
 from .types import Attribution, Entity, EntityKind, Mention, MentionKind, Quote, Span
 
@@ -21,6 +21,9 @@ __all__ = ["Attributor", "analyze", "attribute"]
 
 _ENTITY_LABELS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION}
 _SPEAKER_ONLY_LABELS = {"GPE": EntityKind.ORGANIZATION, "NORP": EntityKind.GROUP}
+_NOT_NAME_START = frozenset(
+    {"ADV", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "SPACE"}
+)
 _NEWLINE_COMPONENT = "quoteattr_line_breaks"
 
 
@@ -63,7 +66,11 @@ class Attributor:
         add_line_breaks: bool = True,
     ) -> None:
         nlp = model if isinstance(model, Language) else load_model(model)
-        if add_line_breaks and _NEWLINE_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        if (
+            add_line_breaks
+            and _NEWLINE_COMPONENT not in nlp.pipe_names
+            and "parser" in nlp.pipe_names
+        ):
             nlp = _with_line_breaks(nlp)
         self.nlp: Language = nlp
         self.roster = dict(roster) if roster else None
@@ -93,7 +100,7 @@ class Attributor:
         candidates = build_candidates(doc, text, spans, cues)
         records, quotes = _Speakers(doc, text, spans, self.roster).attribute(candidates)
         entities = _entities(records)
-        by_key = {id(r): e for r, e in zip(records, entities)}
+        by_key = {id(r): e for r, e in zip(records, entities, strict=True)}
         final = [_quote(doc, c, record, by_key) for c, record in quotes]
         return Attribution(
             text=text,
@@ -130,7 +137,10 @@ class _Speakers:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
                 if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
                     continue
-            start, end = _strip_possessive(text, ent.start_char, ent.end_char)
+            first = ent.start
+            while first < ent.end - 1 and doc[first].pos_ in _NOT_NAME_START:
+                first += 1  # "Later Zelenskiy", "The Kremlin": the name proper
+            start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
             if end > start:
                 found[(start, end)] = NameMention(
                     Mention.of(text, start, end, MentionKind.NAME), kind
@@ -152,7 +162,7 @@ class _Speakers:
                     (start, end),
                     NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
                 )
-        return [found[k] for k in sorted(found)]
+        return _person_surnames_win([found[k] for k in sorted(found)])
 
     def attribute(
         self, candidates: list[Candidate]
@@ -232,6 +242,24 @@ class _Speakers:
         if not record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
+    """A one-word organisation that spells a person's surname is that person: the
+    recogniser often labels a bare surname ("Zelenskiy told ...") as an organisation."""
+    surnames = {m.mention.text.split()[-1] for m in mentions if m.kind is EntityKind.PERSON}
+    out = []
+    for item in mentions:
+        word = item.mention.text
+        if (
+            item.kind is not EntityKind.PERSON
+            and " " not in word
+            and word[:1].isupper()
+            and any(same_name_word(word, surname) for surname in surnames)
+        ):
+            item = NameMention(item.mention, EntityKind.PERSON)
+        out.append(item)
+    return out
 
 
 def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:

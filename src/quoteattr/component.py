@@ -17,7 +17,9 @@ __all__ = ["QuoteattrComponent", "make_quoteattr"]
 if not Doc.has_extension("attribution"):
     Doc.set_extension("attribution", default=None)
 if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", getter=lambda doc: list(doc._.attribution.quotes) if doc._.attribution else [])
+    Doc.set_extension(
+        "quotes", getter=lambda doc: list(doc._.attribution.quotes) if doc._.attribution else []
+    )
 
 
 class QuoteattrComponent:

@@ -134,7 +134,9 @@ class _Occurrence:
 class Resolver:
     """Answers "who is this mention?" for speaker mentions, in text order."""
 
-    def __init__(self, doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]):
+    def __init__(
+        self, doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]
+    ):
         self.doc = doc
         self.records = list(records)
         self.quoted = sorted(quoted)
@@ -258,8 +260,10 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
                 continue
             # "Ukrainian President Volodymyr Zelensky": modifiers just before the name.
             start = span.start
-            while start > 0 and doc[start - 1].dep_ in {"compound", "amod"} and (
-                doc[start - 1].head.i >= start
+            while (
+                start > 0
+                and doc[start - 1].dep_ in {"compound", "amod"}
+                and (doc[start - 1].head.i >= start)
             ):
                 start -= 1
             if start < span.start:

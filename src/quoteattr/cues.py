@@ -92,7 +92,9 @@ def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     """Does the phrase start at token i, matching each word by lower form or lemma?"""
     if i + len(words) > len(doc):
         return False
-    return all(doc[i + k].lower_ == w or doc[i + k].lemma_.lower() == w for k, w in enumerate(words))
+    return all(
+        doc[i + k].lower_ == w or doc[i + k].lemma_.lower() == w for k, w in enumerate(words)
+    )
 
 
 def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:

@@ -53,7 +53,9 @@ def load_model(name: str | None = None) -> Language:
     try:
         nlp = spacy.load(chosen, exclude=list(_UNUSED_COMPONENTS))
     except OSError as exc:
-        raise ModelNotFoundError(f"could not load spaCy pipeline {chosen!r}: {INSTALL_HINT}") from exc
+        raise ModelNotFoundError(
+            f"could not load spaCy pipeline {chosen!r}: {INSTALL_HINT}"
+        ) from exc
     missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
     if missing:
         raise ModelNotFoundError(

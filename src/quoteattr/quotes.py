@@ -81,12 +81,16 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation, spaces and joining conjunctions at either edge of a token range."""
-    while start < end and (
-        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
-    ) and not _is_mark(doc[start]):
+    while (
+        start < end
+        and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc")
+        and not _is_mark(doc[start])
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _is_mark(
-        doc[end - 1]
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and not _is_mark(doc[end - 1])
     ):
         end -= 1
     return start, end
@@ -241,12 +245,12 @@ def _is_parenthetical(verb: Token) -> bool:
     if verb.dep_ in {"conj", "advcl", "ccomp"}:
         doc = verb.doc
         left = verb.left_edge.i
-        return left > 0 and doc[left - 1].text in {",", "—", "–"} or doc[left].text == ","
+        return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
     return False
 
 
 def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
-    doc, text = index.doc, index.text
+    doc = index.doc
     found: list[Candidate] = []
     for cue in cues:
         for start_tok, end_tok in _content_tokens(doc, cue):
@@ -263,7 +267,7 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
     """Kind and exact extent of a clause, given the quotation marks it overlaps."""
     text = index.text
     overlapping = index.spans_overlapping(start, end)
-    cue_start, cue_end = _chars(index.doc, cue.start, cue.end)
+    cue_start, _ = _chars(index.doc, cue.start, cue.end)
     # A quoted passage that holds the cue itself is not this clause's content.
     overlapping = [
         k for k in overlapping if not index.spans[k].start <= cue_start < index.spans[k].end
@@ -369,6 +373,12 @@ def _cue_before(index: _Index, span: QuotedSpan) -> Cue | None:
     if last is None:
         return None
     doc = index.doc
+    while last > 0 and doc[last].is_space:
+        last -= 1  # a colon may end the line before the quote: "said:\n“...”"
+    # The words must follow the cue directly or after a colon or comma: "said: “...”",
+    # "told reporters, “...”". "read the report “Roads to Nowhere”" names a title instead.
+    if not (doc[last].text in {":", ",", "—", "–"} or index.cue_at.get(last) is not None):
+        return None
     for i in range(last, max(-1, last - MAX_GAP_BEFORE), -1):
         token = doc[i]
         if token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token):
@@ -382,7 +392,7 @@ def _cue_before(index: _Index, span: QuotedSpan) -> Cue | None:
 def _chains(spans: Sequence[QuotedSpan]) -> list[list[int]]:
     """Group indices of spans joined by the paragraph re-opening convention."""
     chains: list[list[int]] = []
-    for k, span in enumerate(spans):
+    for k in range(len(spans)):
         if chains and spans[chains[-1][-1]].continues:
             chains[-1].append(k)
         else:
@@ -408,7 +418,10 @@ def _mark_candidates(
                 continue
             cue = None
             rule = ""
-            for finder, name in ((_cue_after, "direct-cue-after"), (_cue_before, "direct-cue-before")):
+            for finder, name in (
+                (_cue_after, "direct-cue-after"),
+                (_cue_before, "direct-cue-before"),
+            ):
                 cue = finder(index, span)
                 if cue is not None:
                     rule = name

@@ -22,6 +22,10 @@ _PHRASE_BREAKERS = frozenset(
 # "she wrote, adding that", "they went on to say".
 _INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep"})
 _MAX_CLIMB = 4
+# Verbs whose object is the person addressed: "told reporters", "warned the council".
+_ADDRESSING_VERBS = frozenset(
+    {"tell", "ask", "assure", "remind", "inform", "warn", "urge", "brief", "notify"}
+)
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -137,9 +141,12 @@ def addressee_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     if cue.source_slot != "subject":
         return None
     for child in head.children:
-        if child.dep_ in {"dative", "dobj"} and head.lemma_ in {"tell", "ask", "assure", "remind", "inform", "warn", "urge", "brief", "notify"}:
-            if child.pos_ in {"PRON", "PROPN", "NOUN"}:
-                return noun_phrase(child)
+        if (
+            child.dep_ in {"dative", "dobj"}
+            and head.lemma_ in _ADDRESSING_VERBS
+            and child.pos_ in {"PRON", "PROPN", "NOUN"}
+        ):
+            return noun_phrase(child)
         if child.dep_ == "dative" and child.lower_ == "to":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
