@@ -287,14 +287,14 @@ def test_wrong_speaker_and_speaker_through_entity_mentions(tmp_path: Path) -> No
 def test_prediction_with_no_gold_is_a_false_alarm(tmp_path: Path) -> None:
     # 1 gold, 2 predictions, 1 match: P = 1/2, R = 1, F1 = 2*1/(1+2) = 2/3.
     # The unmatched prediction also counts on the prediction side of e2e: F1 = 2/3 too.
-    preds = [*P_PERFECT, pq(T_PERFECT, "Nobody else spoke", QuoteKind.INDIRECT)]
+    preds = [*P_PERFECT, pq(T_PERFECT, "Nobody else spoke", QuoteKind.DIRECT)]
     report = score([one(tmp_path, D_PERFECT)], [preds])
     s = report.overall
     assert (s.precision, s.recall) == (0.5, 1.0)
     assert s.f1 == pytest.approx(2 / 3)
     assert s.e2e_f1 == pytest.approx(2 / 3)
     assert [(e.type, e.kind, e.text) for e in report.errors] == [
-        ("false_alarm", "indirect", "Nobody else spoke")
+        ("false_alarm", "direct", "Nobody else spoke")
     ]
 
 
@@ -331,7 +331,7 @@ def test_fragments_are_compared_on_both_sides(tmp_path: Path) -> None:
         ),
         speaker_mention=Mention.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Smith"), MentionKind.NAME),
     )
-    middle = pq(T_FRAGMENTS, "Senator Smith said on Tuesday", QuoteKind.INDIRECT)
+    middle = pq(T_FRAGMENTS, "Senator Smith said on Tuesday", QuoteKind.MIXED)
     # Over fragments: interrupted shares 23 of 23 (strict); middle shares 0 -> false alarm.
     # (Using start/end instead would give middle 25/48 and interrupted only 23/48, not strict.)
     report = score([one(tmp_path, doc)], [[middle, interrupted]])
@@ -672,3 +672,44 @@ def test_evaluate_accepts_an_attributor_without_pipe(tmp_path: Path) -> None:
 
     path = write_gold(tmp_path / "g.jsonl", [D_PERFECT])
     assert evaluate(path, AnalyzeOnly()).overall.f1 == 1.0
+
+
+def test_kinds_a_corpus_does_not_annotate_are_not_scored(tmp_path: Path) -> None:
+    # The gold holds direct speech only, so it says nothing about indirect speech: the
+    # indirect prediction is neither a hit nor a false alarm; the extra direct one is.
+    preds = [
+        *P_PERFECT,
+        pq(T_PERFECT, "Nobody else spoke", QuoteKind.INDIRECT),
+        pq(T_PERFECT, "else spoke", QuoteKind.DIRECT),
+    ]
+    report = score([one(tmp_path, D_PERFECT)], [preds])
+    assert (report.overall.predicted, report.overall.loose) == (2, 1)
+    assert [(e.type, e.kind) for e in report.errors] == [("false_alarm", "direct")]
+
+
+def test_interrupted_prediction_scored_by_piece_when_gold_has_no_fragments(
+    tmp_path: Path,
+) -> None:
+    # LitBank convention: the two pieces are two gold quotes and the gold has no fragments.
+    doc = {
+        "id": "pieces",
+        "corpus": "fiction",
+        "text": T_FRAGMENTS,
+        "quotes": [
+            {"start": a, "end": b, "kind": "direct", "speaker": "Smith"}
+            for a, b in (at(T_FRAGMENTS, '"Red green blue,"'), at(T_FRAGMENTS, '"cyan magenta."'))
+        ],
+    }
+    start, end = at(T_FRAGMENTS, "Red green blue,")[0], at(T_FRAGMENTS, "cyan magenta.")[1]
+    interrupted = Quote(
+        start=start,
+        end=end,
+        text=T_FRAGMENTS[start:end],
+        kind=QuoteKind.DIRECT,
+        fragments=(
+            Span.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Red green blue,")),
+            Span.of(T_FRAGMENTS, *at(T_FRAGMENTS, "cyan magenta.")),
+        ),
+    )
+    report = score([one(tmp_path, doc)], [[interrupted]])
+    assert (report.overall.gold, report.overall.loose, report.overall.strict) == (2, 2, 2)

@@ -39,6 +39,7 @@ class Cue:
     end: int
     category: str
     source_slot: str = "subject"  # "subject" or "object"
+    generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
 
     def tokens(self, doc: Doc) -> Iterable[Token]:
         return doc[self.start : self.end]
@@ -136,7 +137,33 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
         category = lexicon.verb_category(token)
         if category is not None and not _is_non_speech_use(token):
             by_head[i] = Cue(i, i, i + 1, category)
+        elif "speech" in lexicon.categories and _reports_a_clause(token):
+            by_head[i] = Cue(i, i, i + 1, "speech", generic=True)
     return [by_head[k] for k in sorted(by_head)]
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("roles.tsv") if " " not in row[0])
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """A verb outside the lexicon still reports when a person's subject governs a
+    "that"-clause: "the senator maintained that ...", "she reckoned that ..."."""
+    if verb.pos_ != "VERB":
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    return subject.lemma_.lower() in _source_nouns()
 
 
 def _is_non_speech_use(token: Token) -> bool:

@@ -100,6 +100,9 @@ class GoldDocument:
     speaker_entity_mentions: Mapping[str, tuple[Span, ...]] = attrs.field(factory=dict)
     source: str = ""  # "path:line", for messages
     metadata: Mapping[str, Any] = attrs.field(factory=dict)
+    # False when the gold marks no fragments: each piece of an interrupted quote is then a
+    # quote of its own (LitBank), and predictions are scored piece by piece to match.
+    fragmented: bool = True
 
 
 class _GoldError(ValueError):
@@ -220,6 +223,7 @@ def _gold_document(data: Any, default_id: str, default_corpus: str, source: str)
         speaker_entity_mentions=entities,
         source=source,
         metadata={k: v for k, v in data.items() if k not in _DOC_KEYS},
+        fragmented=not quotes or any(isinstance(q, Mapping) and "fragments" in q for q in quotes),
     )
 
 
@@ -722,8 +726,26 @@ def _pred_quotes(prediction: Attribution | Sequence[Quote], doc: GoldDocument) -
     return quotes
 
 
+def _split_pieces(quotes: list[Quote], doc: GoldDocument) -> list[Quote]:
+    """Score an interrupted quote as separate pieces where the gold annotates it that way."""
+    if doc.fragmented:
+        return quotes
+    out: list[Quote] = []
+    for q in quotes:
+        if len(q.fragments) < 2:
+            out.append(q)
+            continue
+        out.extend(
+            attrs.evolve(q, start=f.start, end=f.end, text=f.text, fragments=(f,))
+            for f in q.fragments
+        )
+    return out
+
+
 def _score_document(
-    doc: GoldDocument, prediction: Attribution | Sequence[Quote]
+    doc: GoldDocument,
+    prediction: Attribution | Sequence[Quote],
+    kinds: frozenset[QuoteKind] = frozenset(QuoteKind),
 ) -> tuple[CorpusScore, list[ErrorCase]]:
     text = doc.text
     cum = _prefix_counts(text)
@@ -738,7 +760,9 @@ def _score_document(
     discard = _merge((d.start, d.end) for d in doc.discard_spans)
     preds: list[Quote] = []
     pred_items: list[_Item] = []
-    for q in _pred_quotes(prediction, doc):
+    for q in _split_pieces(_pred_quotes(prediction, doc), doc):
+        if q.kind not in kinds:
+            continue
         spans = _merge((f.start, f.end) for f in q.fragments) or _merge([(q.start, q.end)])
         item = _Item(spans, _count(spans, cum))
         if discard and item.counted and 2 * _shared(spans, discard, cum) > item.counted:
@@ -822,6 +846,21 @@ def _score_document(
     return s, errors
 
 
+def _annotated_kinds(documents: Sequence[GoldDocument]) -> dict[str, frozenset[QuoteKind]]:
+    """The kinds of quote each corpus is scored on.
+
+    A corpus whose gold holds no indirect speech (LitBank annotates direct speech only) says
+    nothing about indirect speech, so indirect predictions on it are neither right nor wrong
+    and are left out of its scores. Every other kind is always scored.
+    """
+    has_indirect: dict[str, bool] = {}
+    for doc in documents:
+        seen = any(q.kind is QuoteKind.INDIRECT for q in doc.quotes)
+        has_indirect[doc.corpus] = has_indirect.get(doc.corpus, False) or seen
+    every = frozenset(QuoteKind)
+    return {c: every if seen else every - {QuoteKind.INDIRECT} for c, seen in has_indirect.items()}
+
+
 def score(
     documents: Sequence[GoldDocument],
     predictions: Sequence[Attribution | Sequence[Quote]],
@@ -833,8 +872,9 @@ def score(
             "pass one per document, in the same order"
         )
     report = Report()
+    kinds = _annotated_kinds(documents)
     for doc, prediction in zip(documents, predictions, strict=True):
-        doc_score, errors = _score_document(doc, prediction)
+        doc_score, errors = _score_document(doc, prediction, kinds[doc.corpus])
         report.corpora.setdefault(doc.corpus, CorpusScore()).add(doc_score)
         report.overall.add(doc_score)
         report.errors.extend(errors)

@@ -125,77 +125,28 @@ MAX_DEPTH = 4
 
 #: Words an apostrophe elides the start of (or tokenised clitics): ’em, ’tis, I 'm, he 's.
 ELIDED_WORDS = frozenset(
-    [
-        "em",
-        "tis",
-        "twas",
-        "twere",
-        "twill",
-        "twould",
-        "til",
-        "cause",
-        "bout",
-        "nuff",
-        "n",
-        "s",
-        "m",
-        "d",
-        "ll",
-        "re",
-        "ve",
-        "t",
-    ]
+    "em tis twas twere twill twould til cause bout nuff n s m d ll re ve t".split()
 )
 #: Short lowercase words that may stand before a tokenised opening quote: ``said to ' X '``.
 #: Other one- or two-letter lowercase fragments before a spaced ``'`` are dialect elisions
 #: (``o ' t``, ``wi ' me``, ``gr ' t``).
 COMMON_SHORT_WORDS = frozenset(
-    [
-        "a",
-        "am",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "go",
-        "he",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "oh",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "us",
-        "we",
-        "ah",
-        "ha",
-        "hi",
-        "lo",
-    ]
+    "a am as at be by do go he if in is it me my no of oh on or so to up us we ah ha hi lo".split()
 )
 
 _MARK_CHARS = "\"＂'‘’‚“”„«»‹›「」『』"
 _LINE_BREAK = r"\r\n|[\n\r\u2028\u2029\x85]"
 _HSPACE = r"[^\S\n\r\u2028\u2029\x85]*"
-_TOKEN_RE = re.compile("'''|''|``|[" + re.escape(_MARK_CHARS) + "]|" + _LINE_BREAK)
 _BLANK_AFTER_RE = re.compile(_HSPACE + "(?:" + _LINE_BREAK + ")")
 _BLANK_LINE_RE = re.compile("(?:" + _LINE_BREAK + ")" + _HSPACE + "(?:" + _LINE_BREAK + ")")
 _SPACE_RE = re.compile(r"\s*")
-_LINE_BREAKS = frozenset({"\r\n", "\n", "\r", "\u2028", "\u2029", "\x85"})
+#: Marks whose meaning needs more than their neighbours' classes (apostrophes, 2-char marks).
+_SLOW_RE = re.compile("'''|''|``|\r\n|['‘’`\r]")
 
-# --- Flanking ------------------------------------------------------------------------------------
-# Every character gets a one-letter class; a mark's shape comes from its neighbours' classes.
-_WS, _OPEN_P, _CLOSE_P, _BOTH_P, _QUOTE, _OTHER = "WOCBQA"
-_CLASS_OF: dict[str, str] = {}
+# --- Character classes and flanking ------------------------------------------------------------
+# Every character gets a class; a mark's shape comes from the classes of its two neighbours.
+_WS, _OPEN_P, _CLOSE_P, _BOTH_P, _QUOTE, _OTHER = range(6)
+_CLASS_OF: dict[str, int] = {}
 _CLASS_OF.update(dict.fromkeys("([{<¿¡", _OPEN_P))
 _CLASS_OF.update(dict.fromkeys(".,;!?)]}>…%、。，．；！？）", _CLOSE_P))
 # dashes, slash and colon may stand before an opener or after a closer: 'said:"No"', '"Yes"—'
@@ -204,41 +155,54 @@ _CLASS_OF.update(dict.fromkeys(_MARK_CHARS + "ʼ`", _QUOTE))
 _OPEN_CONTEXT = frozenset({_WS, _OPEN_P, _BOTH_P, _QUOTE})
 _CLOSE_CONTEXT = frozenset({_WS, _CLOSE_P, _BOTH_P, _QUOTE})
 
+# Shapes: bit 1 = the character before may precede an opener, bit 2 = the one after may follow
+# a closer. L = opening position, R = closing position, S = both (e.g. spaced), N = neither.
+_N, _L, _R, _S = range(4)
 
-class _ClassMap(dict):  # type: ignore[type-arg]
-    """``str.translate`` table, code point -> class letter, filled lazily (lookups stay in C)."""
+# Per-character codes (one byte each): 0..5 a class, 8.. a mark or line-break character.
+_TOKEN_CHARS = _MARK_CHARS + "`\n\r\u2028\u2029\x85"
+_CODE_OF: dict[str, int] = {ch: 8 + k for k, ch in enumerate(_TOKEN_CHARS)}
+_BREAK_CODES = frozenset(_CODE_OF[ch] for ch in "\n\r\u2028\u2029\x85")
 
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        cls = _CLASS_OF.get(ch) or (_WS if ch.isspace() else _OTHER)
+
+def _neighbour_class(code: int) -> int:
+    """Class of a character, given its code, when it stands next to a mark."""
+    if code < 8:
+        return code
+    return _WS if code in _BREAK_CODES else _QUOTE
+
+
+class _CodeMap(dict):  # type: ignore[type-arg]
+    """``str.translate`` table, code point -> code character, filled lazily (lookups stay in C)."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        code = _CLASS_OF.get(ch)
+        if code is None:
+            code = _WS if ch.isspace() else _OTHER
+        out = chr(code)
         if len(self) < 65536:  # bound the cache on pathological input
-            self[code] = cls
-        return cls
+            self[cp] = out
+        return out
 
 
-_CLASS_MAP = _ClassMap()
+_CODE_MAP = _CodeMap({ord(ch): chr(code) for ch, code in _CODE_OF.items()})
+_PREV_OPEN = bytes(1 if _neighbour_class(c) in _OPEN_CONTEXT else 0 for c in range(256))
+_NEXT_CLOSE = bytes(2 if _neighbour_class(c) in _CLOSE_CONTEXT else 0 for c in range(256))
 
 
-def _classes(text: str) -> str:
-    """Class letters of ``text``, padded with a space class: ``cls[k + 1]`` is ``text[k]``'s."""
-    return _WS + text.translate(_CLASS_MAP) + _WS
-
-
-# Shapes: L = opening position, R = closing position, S = both (e.g. spaced), N = inside a word.
-_L, _R, _S, _N = range(4)
-_SHAPE_OF: dict[str, int] = {}
-for _p in "WOCBQA":
-    for _n in "WOCBQA":
-        _lo, _rc = _p in _OPEN_CONTEXT, _n in _CLOSE_CONTEXT
-        _SHAPE_OF[_p + _n] = _S if _lo and _rc else _L if _lo else _R if _rc else _N
-del _p, _n, _lo, _rc
+def _class_at(text: str, k: int) -> int:
+    """Neighbour class of text[k]; outside the text counts as whitespace."""
+    if k < 0 or k >= len(text):
+        return _WS
+    return _neighbour_class(ord(text[k].translate(_CODE_MAP)))
 
 
 def _shape(text: str, i: int, j: int) -> int:
     """Flanking shape of the mark ``text[i:j]``."""
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[j] if j < len(text) else " "
-    return _SHAPE_OF[prev.translate(_CLASS_MAP) + nxt.translate(_CLASS_MAP)]
+    prev_open = _class_at(text, i - 1) in _OPEN_CONTEXT
+    next_close = _class_at(text, j) in _CLOSE_CONTEXT
+    return (1 if prev_open else 0) | (2 if next_close else 0)
 
 
 # --- Apostrophes ---------------------------------------------------------------------------------
@@ -305,13 +269,13 @@ def _apostrophe_verdict(text: str, i: int, shape: int) -> int:
     if shape == _L:
         return _APOS if _elided(text, i + 1) else _NOT_APOS
     if shape == _R:
-        if prev.isalnum():
-            # the second mark of rock ’n’ roll
-            if prev in "nN" and i >= 2 and text[i - 2] in APOSTROPHE_CHARS:
-                if i < 3 or not text[i - 3].isalnum():
-                    return _APOS
-            return _MAYBE  # the boys’ toys, or ‘the boys’
-        return _NOT_APOS
+        if not prev.isalnum():
+            return _NOT_APOS
+        # the second mark of rock ’n’ roll
+        if prev in "nN" and i >= 2 and text[i - 2] in APOSTROPHE_CHARS:
+            if i < 3 or not text[i - 3].isalnum():
+                return _APOS
+        return _MAYBE  # the boys’ toys, or ‘the boys’
     if not (prev.isspace() and nxt.isspace()):
         return _NOT_APOS  # squeezed between marks or brackets
     # tokenised text: a space on each side
@@ -330,15 +294,13 @@ def _apostrophe_verdict(text: str, i: int, shape: int) -> int:
 
 
 # --- What each mark may do ---------------------------------------------------------------------
-# A decision is (open_style, close_styles, prefer_open, top_only, opener_candidate):
+# A decision is (open_style, close_styles, prefer_open, top_only, opener_candidate, mark):
 #   open_style        the style the mark may open here, -1 for none (-2 marks a line break)
 #   close_styles      the styles it may close here
 #   prefer_open       open a nested quote rather than close, when nesting is plausible
 #   top_only          may close only the innermost open quote (apostrophe-like marks)
 #   opener_candidate  counts as a sure opener in the line-continuation look-ahead
-_Decision = tuple[int, tuple[int, ...], bool, bool, bool]
-_BREAK_DECISION: _Decision = (-2, (), False, False, False)
-_Token = tuple[int, str, _Decision]  # (offset, mark, decision)
+_Decision = tuple[int, tuple[int, ...], bool, bool, bool, str]
 
 
 def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None:
@@ -348,17 +310,24 @@ def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None
     if mark in SYMMETRIC_MARKS:
         # straight double quotes alternate: any shape closes; L and S may open
         can_open = shape in (_L, _S)
-        return (open_style if can_open else -1, close_styles, False, False, shape == _L)
+        return (open_style if can_open else -1, close_styles, False, False, shape == _L, mark)
     if mark in UNAMBIGUOUS_OPENERS or mark in UNAMBIGUOUS_CLOSERS:
-        return (open_style, close_styles, False, False, open_style >= 0)
+        return (open_style, close_styles, False, False, open_style >= 0, mark)
     if mark in APOSTROPHE_CHARS:
         if verdict == _APOS:
             return None
         if verdict == _MAYBE:
-            return (-1, close_styles, False, True, False)
+            return (-1, close_styles, False, True, False, mark)
         if mark == "'":
             can_open = shape in (_L, _S)
-            return (open_style if can_open else -1, close_styles, shape == _L, True, shape == _L)
+            return (
+                open_style if can_open else -1,
+                close_styles,
+                shape == _L,
+                True,
+                shape == _L,
+                mark,
+            )
         can_open = open_style >= 0 and shape != _R
         return (
             open_style if can_open else -1,
@@ -366,6 +335,7 @@ def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None
             can_open and shape == _L,
             True,
             can_open,
+            mark,
         )
     # “ « » ‹ ›: open one style and close another; the direction decides
     can_open = shape != _R
@@ -375,79 +345,138 @@ def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None
         shape == _L,
         False,
         can_open,
+        mark,
     )
 
 
-# mark + class before + class after -> decision, for every mark that is never an apostrophe
-_DECISIONS: dict[str, _Decision | None] = {
-    mark + p + n: _decide(mark, _SHAPE_OF[p + n])
-    for mark in (*_MARK_CHARS, "''", "``")
-    if mark not in APOSTROPHE_CHARS
-    for p in "WOCBQA"
-    for n in "WOCBQA"
-}
+# Every decision gets a one-byte id, so a whole text's decisions fit in one bytes object that
+# regular expressions can search: id 0 = no mark here, 1 = line break, 2 = needs a closer look.
+_NO_TOKEN, _BREAK_ID, _SLOW_ID = 0, 1, 2
+_NO_DECISION: _Decision = (-1, (), False, False, False, "")
+_BREAK_DECISION: _Decision = (-2, (), False, False, False, "\n")
+_DECISIONS: list[_Decision] = [_NO_DECISION, _BREAK_DECISION, _NO_DECISION]
+_DECISION_ID: dict[_Decision, int] = {}
+#: (mark, shape, apostrophe verdict) -> decision id, for marks that need a closer look
+_SLOW_IDS: dict[tuple[str, int, int], int] = {}
 
 
-def _slow_decision(text: str, cls: str, i: int, mark: str) -> _Decision | None:
-    """Decision for a mark that needs more context than its neighbours' classes."""
-    shape = _SHAPE_OF[cls[i] + cls[i + len(mark) + 1]]
-    if mark in APOSTROPHE_CHARS:
-        return _decide(mark, shape, _apostrophe_verdict(text, i, shape))
-    return _decide(mark, shape)
+def _register(decision: _Decision | None) -> int:
+    """The id of a decision, adding it to the table (only while the module loads)."""
+    if decision is None:
+        return _NO_TOKEN
+    if decision not in _DECISION_ID:
+        _DECISION_ID[decision] = len(_DECISIONS)
+        _DECISIONS.append(decision)
+    return _DECISION_ID[decision]
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[_Token]:
-    """Candidate marks and line breaks in ``text[lo:hi]``, in order."""
-    cls = _classes(text)
-    decisions = _DECISIONS
-    tokens: list[_Token] = []
-    append = tokens.append
-    for m in _TOKEN_RE.finditer(text, lo, hi):
+for _mark in (*_MARK_CHARS, "''", "``"):
+    for _shp in range(4):
+        for _verdict in (_NOT_APOS, _APOS, _MAYBE):
+            _SLOW_IDS[_mark, _shp, _verdict] = _register(_decide(_mark, _shp, _verdict))
+
+# (code << 2 | shape) -> decision id, for bytes.translate
+_KEY_TABLE = bytearray(256)
+for _ch, _code in _CODE_OF.items():
+    for _shp in range(4):
+        if _code in _BREAK_CODES:
+            _KEY_TABLE[_code << 2 | _shp] = _SLOW_ID if _ch == "\r" else _BREAK_ID
+        elif _ch in "'‘’`":
+            _KEY_TABLE[_code << 2 | _shp] = _SLOW_ID
+        else:
+            _KEY_TABLE[_code << 2 | _shp] = _register(_decide(_ch, _shp))
+_KEY_BYTES = bytes(_KEY_TABLE)
+del _mark, _shp, _verdict, _ch, _code
+assert len(_DECISIONS) < 256
+
+
+def _id_class(ids: list[int]) -> re.Pattern[bytes]:
+    """A bytes regex matching any of the decision ids (or nothing, for none)."""
+    if not ids:
+        return re.compile(b"(?!)")
+    return re.compile(b"[" + b"".join(re.escape(bytes([i])) for i in ids) + b"]")
+
+
+_ANY_TOKEN_RE = re.compile(rb"[^\x00]")
+_CLOSER_RES = [
+    _id_class([k for k, d in enumerate(_DECISIONS) if k > _SLOW_ID and s in d[1]])
+    for s in range(len(QUOTE_STYLES))
+]
+_OPENER_RES = [
+    _id_class([k for k, d in enumerate(_DECISIONS) if k > _SLOW_ID and d[4] and d[0] == s])
+    for s in range(len(QUOTE_STYLES))
+]
+
+
+def _decision_bytes(text: str, lo: int, hi: int) -> bytearray:
+    """The decision id of the mark starting at each offset of ``text`` (0 where none).
+
+    Why like this: the class of every character, the shape of every mark and the table lookup
+    all run inside ``str.translate``/``int`` operations, so only apostrophe-like marks (and
+    multi-character marks) cost Python-level work.
+    """
+    n = len(text)
+    codes = text.translate(_CODE_MAP).encode("latin-1")
+    prev_open = b"\x01" + codes[:-1].translate(_PREV_OPEN)
+    next_close = codes[1:].translate(_NEXT_CLOSE) + b"\x02"
+    shape = int.from_bytes(prev_open, "big") | int.from_bytes(next_close, "big")
+    keys = ((int.from_bytes(codes, "big") << 2) | shape).to_bytes(n, "big")
+    dec = bytearray(keys.translate(_KEY_BYTES))
+    one_char_shape = keys  # low two bits: the shape of a one-character mark
+    for m in _SLOW_RE.finditer(text, lo, hi):
         i = m.start()
-        mark = m.group()
-        d = decisions.get(mark + cls[i] + cls[i + len(mark) + 1])
-        if d is not None:
-            append((i, mark, d))
-        elif mark in _LINE_BREAKS:
-            append((i, mark, _BREAK_DECISION))
-        elif mark == "'''":
+        tok = m.group()
+        if tok in ("\r\n", "\r"):
+            dec[i : i + len(tok)] = bytes([_BREAK_ID]) + bytes(len(tok) - 1)
+            continue
+        if tok == "'''":
             # ,''' closes a single then a double; ''' before a word opens a double then a single
-            if cls[i] in _OPEN_CONTEXT:
+            if _class_at(text, i - 1) in _OPEN_CONTEXT:
                 parts: tuple[tuple[int, str], ...] = ((i, "''"), (i + 2, "'"))
             else:
                 parts = ((i, "'"), (i + 1, "''"))
-            for k, part in parts:
-                d = _slow_decision(text, cls, k, part)
-                if d is not None:
-                    append((k, part, d))
         else:
-            d = _slow_decision(text, cls, i, mark)
-            if d is not None:
-                append((i, mark, d))
-    return tokens
+            parts = ((i, tok),)
+        dec[i : i + len(tok)] = bytes(len(tok))
+        for k, part in parts:
+            if part == "`":
+                continue  # a lone backtick is no quotation mark
+            shp = one_char_shape[k] & 3 if len(part) == 1 else _shape(text, k, k + len(part))
+            verdict = _apostrophe_verdict(text, k, shp) if part in APOSTROPHE_CHARS else 0
+            dec[k] = _SLOW_IDS[part, shp, verdict]
+    return dec
 
 
 # --- Pairing -------------------------------------------------------------------------------------
 
 
-class _Cursor:
-    """Next offset > p in a sorted list, for non-decreasing p (amortised O(1) per query)."""
+class _Ahead:
+    """Next match after p of a regex over fixed data, for non-decreasing p (amortised linear).
 
-    __slots__ = ("i", "items")
+    Why: look-ahead questions ("where is the next closer of this style?") come in text order,
+    so a cached answer stays valid until the scan passes it and no stretch is searched twice.
+    """
 
-    def __init__(self, items: list[int]) -> None:
-        self.items = items
-        self.i = 0
+    __slots__ = ("data", "first", "hi", "regex", "second")
+
+    def __init__(self, regex: re.Pattern[Any], data: Any, hi: int) -> None:
+        self.regex = regex
+        self.data = data
+        self.hi = hi
+        self.first = -1
+        self.second = -1
 
     def next_after(self, p: int, skip: int = 0) -> int:
-        items = self.items
-        i = self.i
-        n = len(items)
-        while i < n and items[i] <= p:
-            i += 1
-        self.i = i
-        i += skip
-        return items[i] if i < n else _INF
+        if self.first <= p:
+            m = self.regex.search(self.data, p + 1, self.hi)
+            self.first = m.start() if m else _INF
+            self.second = -1
+        if not skip:
+            return self.first
+        if self.second < 0:
+            m = self.regex.search(self.data, self.first + 1, self.hi) if self.first < _INF else None
+            self.second = m.start() if m else _INF
+        return self.second
 
 
 def _rstrip_to(text: str, at: int, floor: int) -> int:
@@ -462,26 +491,13 @@ class _Scanner:
 
     def __init__(self, text: str, lo: int, hi: int, track_used: bool = False) -> None:
         self.text = text
+        self.lo = lo
         self.hi = hi
-        self.tokens = tokens = _tokens(text, lo, hi)
+        self.dec = dec = _decision_bytes(text, lo, hi)
         n_styles = len(QUOTE_STYLES)
-        closers: list[list[int]] = [[] for _ in range(n_styles)]
-        openers: list[list[int]] = [[] for _ in range(n_styles)]
-        blanks: list[int] = []
-        blank_after = _BLANK_AFTER_RE.match
-        for pos, mark, d in tokens:
-            if d is _BREAK_DECISION:
-                if blank_after(text, pos + len(mark)):
-                    blanks.append(pos)
-                continue
-            for s in d[1]:
-                closers[s].append(pos)
-            if d[4]:
-                openers[d[0]].append(pos)
-        self.closers = [_Cursor(c) for c in closers]
-        self.openers = [_Cursor(o) for o in openers]
-        self.blanks = _Cursor(blanks)
-        self.blank_set = frozenset(blanks)
+        self.closers = [_Ahead(_CLOSER_RES[s], dec, hi) for s in range(n_styles)]
+        self.openers = [_Ahead(_OPENER_RES[s], dec, hi) for s in range(n_styles)]
+        self.blanks = _Ahead(_BLANK_LINE_RE, text, hi)
         # stack entries: [style, start, content_start, open_mark, inner spans]
         self.stack: list[list[Any]] = []
         self.out: list[QuotedSpan] = []
@@ -533,14 +549,19 @@ class _Scanner:
         Why: an inner quote must be able to close before its container does, which keeps
         tokenised elisions (``" Good night t ' ee , "``) and stray marks out of nesting.
         """
-        if len(self.stack) >= MAX_DEPTH:
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH:
             return False
-        outer = self.stack[-1][0]
-        block_end = self.blanks.next_after(pos)
-        if style == outer:  # the same style nested needs two closers ahead
-            return self.closers[style].next_after(pos, 1) < block_end
-        mine = self.closers[style].next_after(pos)
-        return mine < block_end and mine < self.closers[outer].next_after(pos)
+        blanks = self.blanks
+        block_end = blanks.first if blanks.first > pos else blanks.next_after(pos)
+        mine = self.closers[style]
+        if style == stack[-1][0]:  # the same style nested needs two closers ahead
+            return mine.next_after(pos, 1) < block_end
+        first = mine.first if mine.first > pos else mine.next_after(pos)
+        if first >= block_end:
+            return False
+        outer = self.closers[stack[-1][0]]
+        return first < (outer.first if outer.first > pos else outer.next_after(pos))
 
     def _runs_on(self, style: int, pos: int) -> bool:
         """Should a quote still open at the line break ``pos`` run on to the next line?
@@ -554,47 +575,50 @@ class _Scanner:
     # -- the pass -----------------------------------------------------------------------------
 
     def run(self) -> list[QuotedSpan]:
-        tokens = self.tokens
+        dec = self.dec
+        decisions = _DECISIONS
         stack = self.stack
+        push = stack.append
         can_nest = self._can_nest
-        for idx, (pos, mark, d) in enumerate(tokens):
-            open_style, close_styles, prefer_open, top_only, _ = d
-            if open_style == -2:
-                if stack:
-                    self._line_break(idx, pos + len(mark))
+        for m in _ANY_TOKEN_RE.finditer(dec, self.lo, self.hi):
+            pos = m.start()
+            open_style, close_styles, prefer_open, top_only, _, mark = decisions[dec[pos]]
+            if not stack:  # nothing to close: only an opener matters
+                if open_style >= 0:
+                    push([open_style, pos, pos + len(mark), mark, []])
                 continue
-            if close_styles and stack:
-                target = -1
-                if stack[-1][0] in close_styles:
-                    target = len(stack) - 1
-                elif not top_only:
-                    for k in range(len(stack) - 2, -1, -1):
-                        if stack[k][0] in close_styles:
-                            target = k
-                            break
-                if target >= 0:
+            if open_style == -2:
+                self._line_break(pos)
+                continue
+            if close_styles:
+                depth = len(stack) - 1
+                if stack[depth][0] not in close_styles:
+                    depth = -1
+                    if not top_only:
+                        for k in range(len(stack) - 2, -1, -1):
+                            if stack[k][0] in close_styles:
+                                depth = k
+                                break
+                if depth >= 0:
                     if prefer_open and can_nest(open_style, pos):
-                        stack.append([open_style, pos, pos + len(mark), mark, []])
+                        push([open_style, pos, pos + len(mark), mark, []])
                     else:
-                        self._close(target, pos, mark)
+                        self._close(depth, pos, mark)
                     continue
-            if open_style >= 0 and (not stack or can_nest(open_style, pos)):
-                stack.append([open_style, pos, pos + len(mark), mark, []])
+            if open_style >= 0 and can_nest(open_style, pos):
+                push([open_style, pos, pos + len(mark), mark, []])
         while stack:
             self._terminate_top(self.hi)
         return self.out
 
-    def _line_break(self, idx: int, end: int) -> None:
-        """Decide, at a line break with quotes open, which of them go on to the next line."""
+    def _line_break(self, pos: int) -> None:
+        """At a line break with quotes open, decide which of them go on to the next line."""
+        text = self.text
         stack = self.stack
-        tokens = self.tokens
-        pos = tokens[idx][0]
+        end = pos + (2 if text.startswith("\r\n", pos) else 1)
         # the style, if any, that the next line starts by opening
-        first = _SPACE_RE.match(self.text, end).end()  # type: ignore[union-attr]
-        nxt = idx + 1
-        while nxt < len(tokens) and tokens[nxt][2] is _BREAK_DECISION:
-            nxt += 1
-        line_opens = tokens[nxt][2][0] if nxt < len(tokens) and tokens[nxt][0] == first else -1
+        first = _SPACE_RE.match(text, end, self.hi).end()  # type: ignore[union-attr]
+        line_opens = _DECISIONS[self.dec[first]][0] if first < self.hi else -1
         bottom = stack[0][0]
         if line_opens == bottom and bottom not in _NO_REOPEN:
             # the news convention: the next paragraph re-opens the same quotation
@@ -602,7 +626,8 @@ class _Scanner:
                 self._terminate_top(pos)
             self._terminate_top(pos, continues=True)
             return
-        if pos in self.blank_set or line_opens == bottom or not self._runs_on(bottom, pos):
+        blank = _BLANK_AFTER_RE.match(text, end, self.hi) is not None
+        if blank or line_opens == bottom or not self._runs_on(bottom, pos):
             while stack:
                 self._terminate_top(pos)
             return

@@ -34,8 +34,13 @@ MAX_GAP_BEFORE = 10
 # Letters of a clause that may lie outside its marks in a direct quote (stray parse edges).
 MAX_OUTSIDE_LETTERS = 2
 
+# Objects that are the people spoken to, not what was said.
+_ADDRESSEES = frozenset(
+    {"reporter", "journalist", "audience", "crowd", "supporter", "voter", "people", "press"}
+)
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = frozenset({"after", "amid", "during", "following", "despite", "before"})
+_LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = frozenset(
@@ -197,6 +202,8 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         for child in head.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
                 ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if not ranges and not cue.generic:
+        ranges.extend(_object_content(doc, cue))
     if not ranges and _is_parenthetical(head):
         cut = (head.left_edge.i, head.right_edge.i + 1)
         side = _side_of(doc, head.head, cut)
@@ -204,6 +211,24 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             ranges.append(side)
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_framing(doc, *r) for r in ranges]
+
+
+def _object_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """A noun phrase as the reported content: "announced [his candidacy]", "called for
+    [a ban]". People are addressees, not content: "told reporters"."""
+    head = doc[cue.head]
+    last = doc[cue.end - 1]
+    for token in (last, head) if last is not head else (head,):
+        for child in token.children:
+            wanted = child.dep_ == "pobj" if token is not head else child.dep_ == "dobj"
+            if not wanted or child.pos_ not in {"NOUN", "PROPN", "NUM"}:
+                continue
+            if child.ent_type_ in {"PERSON", "NORP"} or child.lemma_.lower() in _ADDRESSEES:
+                continue
+            start, end = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            if end - start >= 2:
+                return [(start, end)]
+    return []
 
 
 def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -358,6 +383,11 @@ def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
     if first is None:
         return None
     doc = index.doc
+    # Dialogue punctuation links a quote to a following cue: "…,” he said / “…?” she asked.
+    inner_end = _inner_range(span, index.text)[1]
+    closing = index.text[inner_end - 1] if inner_end > span.content_start else ""
+    if closing not in _LINKING_PUNCT and doc[first].text not in _LINKING_PUNCT:
+        return None
     for i in range(first, min(len(doc), first + MAX_GAP_AFTER)):
         token = doc[i]
         if i > first and (token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token)):
