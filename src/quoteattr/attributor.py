@@ -11,11 +11,21 @@ from spacy.tokens import Doc
 from . import coref
 from .coref import EntityRecord, Resolver
 from .cues import CueLexicon, find_cues
+from .dialogue import DialogueSieves, Turn
 from .marks import find_quoted_spans
 from .models import load_model
 from .names import NameMention, Roster, cluster_names, same_name_word
 from .quotes import Candidate, build_candidates
-from .types import Attribution, Entity, EntityKind, Mention, MentionKind, Quote, Span
+from .types import (
+    Attribution,
+    Entity,
+    EntityKind,
+    Mention,
+    MentionKind,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 __all__ = ["Attributor", "analyze", "attribute"]
 
@@ -24,6 +34,14 @@ _SPEAKER_ONLY_LABELS = {"GPE": EntityKind.ORGANIZATION, "NORP": EntityKind.GROUP
 _NOT_NAME_START = frozenset(
     {"ADV", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "SPACE"}
 )
+_SIEVE_CONFIDENCE = {
+    "continuation": 0.6,
+    "dialogue-vocative": 0.55,
+    "dialogue-turns": 0.5,
+    "dialogue-reply": 0.5,
+    "dialogue-paragraph": 0.45,
+    "unattributed": 0.3,
+}
 _NEWLINE_COMPONENT = "quoteattr_line_breaks"
 
 
@@ -101,7 +119,7 @@ class Attributor:
         records, quotes = _Speakers(doc, text, spans, self.roster).attribute(candidates)
         entities = _entities(records)
         by_key = {id(r): e for r, e in zip(records, entities, strict=True)}
-        final = [_quote(doc, c, record, by_key) for c, record in quotes]
+        final = [_quote(doc, c, record, by_key, text) for c, record in quotes]
         return Attribution(
             text=text,
             quotes=tuple(final),
@@ -122,6 +140,8 @@ class _Speakers:
         self.text = text
         self.roster = roster
         self.quoted = [(s.content_start, s.content_end) for s in spans]
+        self._narrator_record: EntityRecord | None = None
+        self._described: dict[str, EntityRecord] = {}
 
     def _name_mentions(self, candidates: list[Candidate]) -> list[NameMention]:
         doc, text = self.doc, self.text
@@ -183,8 +203,10 @@ class _Speakers:
         name_owner.sort(key=lambda t: t[0])
         coref.learn_roles(doc, records)
         resolver = Resolver(doc, records, self.quoted)
+        sieves = DialogueSieves(self.text, records, self.quoted)
         resolved: dict[int, EntityRecord | None] = {}
         out: list[tuple[Candidate, EntityRecord | None]] = []
+        history: list[Turn] = []
         for candidate in candidates:
             record = None
             if candidate.source is not None:
@@ -193,9 +215,36 @@ class _Speakers:
                     record.spoke = True
             elif candidate.follows is not None:
                 record = resolved.get(id(candidate.follows))
+            elif candidate.cue is None:
+                record, rule = sieves.speaker(candidate.start, history)
+                candidate.rule = rule
+                candidate.confidence = _SIEVE_CONFIDENCE[rule]
+                if rule == "continuation":
+                    candidate.follows = out[-1][0]
             resolved[id(candidate)] = record
             out.append((candidate, record))
+            if candidate.kind is QuoteKind.INDIRECT:
+                continue  # turns of dialogue are quoted speech; narration does not count
+            history.append(
+                Turn(candidate.start, candidate.end, sieves.paragraph(candidate.start), record,
+                     candidate.fragments)
+            )  # fmt: skip
         return records, out
+
+    def _narrator(self, records: list[EntityRecord], resolver: Resolver) -> EntityRecord:
+        """A first-person speaker outside quotation marks is the narrator (or the writer):
+        one entity whose mentions are every "I" and "me" of the narration."""
+        if self._narrator_record is None:
+            record = EntityRecord(key=len(records), name="the narrator", kind=EntityKind.PERSON)
+            records.append(record)
+            for token in self.doc:
+                if token.lower_ in {"i", "me"} and token.pos_ == "PRON":
+                    mention = Mention.of(
+                        self.text, token.idx, token.idx + len(token), MentionKind.PRONOUN
+                    )
+                    resolver.note_mention(mention, record)
+            self._narrator_record = record
+        return self._narrator_record
 
     @staticmethod
     def _name_owner(
@@ -221,6 +270,8 @@ class _Speakers:
         kind = coref.mention_kind(span)
         mention = Mention.of(text, start, end, kind)
         if kind is MentionKind.PRONOUN:
+            if span.root.lower_ in {"i", "me"}:
+                return self._narrator(records, resolver)
             record = resolver.resolve_pronoun(span, exclude)
             if record is not None:
                 resolver.note_mention(mention, record)
@@ -231,15 +282,22 @@ class _Speakers:
             record.learn(description)
             resolver.note_mention(mention, record)
             return record
-        if description.kind is None and not description.plural:
+        if span.root.pos_ not in {"NOUN", "PROPN"}:
             return None
-        record = EntityRecord(
-            key=len(records), name=mention.text, kind=description.kind or EntityKind.GROUP,
-        )  # fmt: skip
-        record.learn(description)
-        records.append(record)
+        # An unnamed source ("the parson", "a spokesman", "officials") is an entity of its
+        # own; the same description later in the text is the same entity.
+        key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
+        record = self._described.get(key)
+        if record is None:
+            kind = description.kind or (
+                EntityKind.GROUP if description.plural else EntityKind.PERSON
+            )
+            record = EntityRecord(key=len(records), name=mention.text, kind=kind)
+            record.learn(description)
+            records.append(record)
+            self._described[key] = record
         resolver.note_mention(mention, record)
-        if not record.mentions:
+        if mention not in record.mentions:
             record.mentions.append(mention)
         return record
 
@@ -297,8 +355,10 @@ def _quote(
     candidate: Candidate,
     record: EntityRecord | None,
     by_key: dict[int, Entity],
+    text: str | None = None,
 ) -> Quote:
-    text = doc.text
+    # ``doc.text`` is rebuilt from every token on each access: pass it in (linear, not quadratic).
+    text = doc.text if text is None else text
     # A continuation has no source of its own: it borrows that of the quote it continues.
     origin = candidate
     for _ in range(1000):

@@ -41,6 +41,7 @@ pass over the marks with a small stack, guided by local context and a little loo
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any
 
 import attrs
@@ -140,8 +141,6 @@ _HSPACE = r"[^\S\n\r\u2028\u2029\x85]*"
 _BLANK_AFTER_RE = re.compile(_HSPACE + "(?:" + _LINE_BREAK + ")")
 _BLANK_LINE_RE = re.compile("(?:" + _LINE_BREAK + ")" + _HSPACE + "(?:" + _LINE_BREAK + ")")
 _SPACE_RE = re.compile(r"\s*")
-#: Marks whose meaning needs more than their neighbours' classes (apostrophes, 2-char marks).
-_SLOW_RE = re.compile("'''|''|``|\r\n|['‘’`\r]")
 
 # --- Character classes and flanking ------------------------------------------------------------
 # Every character gets a class; a mark's shape comes from the classes of its two neighbours.
@@ -154,6 +153,25 @@ _CLASS_OF.update(dict.fromkeys("-‐‑‒–—―/:：", _BOTH_P))
 _CLASS_OF.update(dict.fromkeys(_MARK_CHARS + "ʼ`", _QUOTE))
 _OPEN_CONTEXT = frozenset({_WS, _OPEN_P, _BOTH_P, _QUOTE})
 _CLOSE_CONTEXT = frozenset({_WS, _CLOSE_P, _BOTH_P, _QUOTE})
+
+
+def _char_set(*classes: int) -> str:
+    """Regex character-set body for the characters of the given classes (whitespace aside)."""
+    return "".join(re.escape(ch) for ch, cls in _CLASS_OF.items() if cls in classes)
+
+
+_A = "[^\\s" + _char_set(_OPEN_P, _CLOSE_P, _BOTH_P, _QUOTE) + "]"  # a class-_OTHER character
+_AFTER_OPENING = "(?<![^\\s" + _char_set(_OPEN_P, _BOTH_P, _QUOTE) + "])"
+_BEFORE_CLOSING = "(?![^\\s" + _char_set(_CLOSE_P, _BOTH_P, _QUOTE) + "])"
+#: Marks that need more than their neighbours' classes: multi-character marks, and apostrophe
+#: candidates with a letter on their open side (’em, the boys’) or spaced (tokenised ' m).
+_SLOW_RE = re.compile(
+    "'''|''|``|\r\n"
+    f"|{_AFTER_OPENING}['‘’](?={_A})"
+    f"|(?<={_A})['‘’]{_BEFORE_CLOSING}"
+    r"|(?<!\S)['‘’](?!\S)"
+)
+
 
 # Shapes: bit 1 = the character before may precede an opener, bit 2 = the one after may follow
 # a closer. L = opening position, R = closing position, S = both (e.g. spaced), N = neither.
@@ -294,66 +312,60 @@ def _apostrophe_verdict(text: str, i: int, shape: int) -> int:
 
 
 # --- What each mark may do ---------------------------------------------------------------------
-# A decision is (open_style, close_styles, prefer_open, top_only, opener_candidate, mark):
+# A decision is (open_style, close_styles, prefer_open, top_only, opener_candidate, mark, len):
 #   open_style        the style the mark may open here, -1 for none (-2 marks a line break)
 #   close_styles      the styles it may close here
 #   prefer_open       open a nested quote rather than close, when nesting is plausible
 #   top_only          may close only the innermost open quote (apostrophe-like marks)
 #   opener_candidate  counts as a sure opener in the line-continuation look-ahead
-_Decision = tuple[int, tuple[int, ...], bool, bool, bool, str]
+_Decision = tuple[int, tuple[int, ...], bool, bool, bool, str, int]
 
 
 def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None:
     """What ``mark`` in a given shape may do; None when it is no quotation mark at all."""
     open_style = OPENS.get(mark, -1)
     close_styles = CLOSES.get(mark, ())
+    can_open = open_style >= 0
+    prefer_open = top_only = False
     if mark in SYMMETRIC_MARKS:
         # straight double quotes alternate: any shape closes; L and S may open
         can_open = shape in (_L, _S)
-        return (open_style if can_open else -1, close_styles, False, False, shape == _L, mark)
-    if mark in UNAMBIGUOUS_OPENERS or mark in UNAMBIGUOUS_CLOSERS:
-        return (open_style, close_styles, False, False, open_style >= 0, mark)
-    if mark in APOSTROPHE_CHARS:
+    elif mark in APOSTROPHE_CHARS:
         if verdict == _APOS:
             return None
+        top_only = True
         if verdict == _MAYBE:
-            return (-1, close_styles, False, True, False, mark)
-        if mark == "'":
+            can_open = False  # closes an open single quote, else an apostrophe
+        elif mark == "'":
             can_open = shape in (_L, _S)
-            return (
-                open_style if can_open else -1,
-                close_styles,
-                shape == _L,
-                True,
-                shape == _L,
-                mark,
-            )
-        can_open = open_style >= 0 and shape != _R
-        return (
-            open_style if can_open else -1,
-            close_styles if shape != _L else (),
-            can_open and shape == _L,
-            True,
-            can_open,
-            mark,
-        )
-    # “ « » ‹ ›: open one style and close another; the direction decides
-    can_open = shape != _R
+            prefer_open = shape == _L
+        else:
+            can_open = can_open and shape != _R
+            prefer_open = can_open and shape == _L
+            close_styles = close_styles if shape != _L else ()
+    elif mark not in UNAMBIGUOUS_OPENERS and mark not in UNAMBIGUOUS_CLOSERS:
+        # “ « » ‹ ›: open one style and close another; the direction decides
+        can_open = shape != _R
+        prefer_open = shape == _L
+        close_styles = close_styles if shape != _L else ()
+    symmetric = mark in SYMMETRIC_MARKS or mark == "'"
+    opener_candidate = can_open and (shape == _L or not symmetric)
     return (
         open_style if can_open else -1,
-        close_styles if shape != _L else (),
-        shape == _L,
-        False,
-        can_open,
+        close_styles,
+        prefer_open,
+        top_only,
+        opener_candidate,
         mark,
+        len(mark),
     )
 
 
 # Every decision gets a one-byte id, so a whole text's decisions fit in one bytes object that
 # regular expressions can search: id 0 = no mark here, 1 = line break, 2 = needs a closer look.
 _NO_TOKEN, _BREAK_ID, _SLOW_ID = 0, 1, 2
-_NO_DECISION: _Decision = (-1, (), False, False, False, "")
-_BREAK_DECISION: _Decision = (-2, (), False, False, False, "\n")
+_NO_DECISION: _Decision = (-1, (), False, False, False, "", 0)
+_BREAK_DECISION: _Decision = (-2, (), False, False, False, "\n", 1)
 _DECISIONS: list[_Decision] = [_NO_DECISION, _BREAK_DECISION, _NO_DECISION]
 _DECISION_ID: dict[_Decision, int] = {}
 #: (mark, shape, apostrophe verdict) -> decision id, for marks that need a closer look
@@ -380,9 +392,13 @@ _KEY_TABLE = bytearray(256)
 for _ch, _code in _CODE_OF.items():
     for _shp in range(4):
         if _code in _BREAK_CODES:
-            _KEY_TABLE[_code << 2 | _shp] = _SLOW_ID if _ch == "\r" else _BREAK_ID
-        elif _ch in "'‘’`":
-            _KEY_TABLE[_code << 2 | _shp] = _SLOW_ID
+            _KEY_TABLE[_code << 2 | _shp] = _BREAK_ID
+        elif _ch == "`":
+            pass  # only a doubled backtick is a mark (found by _SLOW_RE)
+        elif _ch in APOSTROPHE_CHARS:
+            # what _SLOW_RE leaves to the table: inside a word, or next to no letter
+            _verdict = _APOS if _shp == _N else _NOT_APOS
+            _KEY_TABLE[_code << 2 | _shp] = _register(_decide(_ch, _shp, _verdict))
         else:
             _KEY_TABLE[_code << 2 | _shp] = _register(_decide(_ch, _shp))
 _KEY_BYTES = bytes(_KEY_TABLE)
@@ -426,8 +442,8 @@ def _decision_bytes(text: str, lo: int, hi: int) -> bytearray:
     for m in _SLOW_RE.finditer(text, lo, hi):
         i = m.start()
         tok = m.group()
-        if tok in ("\r\n", "\r"):
-            dec[i : i + len(tok)] = bytes([_BREAK_ID]) + bytes(len(tok) - 1)
+        if tok == "\r\n":
+            dec[i + 1] = _NO_TOKEN  # one line break, already marked at i
             continue
         if tok == "'''":
             # ,''' closes a single then a double; ''' before a word opens a double then a single
@@ -439,8 +455,6 @@ def _decision_bytes(text: str, lo: int, hi: int) -> bytearray:
             parts = ((i, tok),)
         dec[i : i + len(tok)] = bytes(len(tok))
         for k, part in parts:
-            if part == "`":
-                continue  # a lone backtick is no quotation mark
             shp = one_char_shape[k] & 3 if len(part) == 1 else _shape(text, k, k + len(part))
             verdict = _apostrophe_verdict(text, k, shp) if part in APOSTROPHE_CHARS else 0
             dec[k] = _SLOW_IDS[part, shp, verdict]
@@ -486,6 +500,14 @@ def _rstrip_to(text: str, at: int, floor: int) -> int:
     return at
 
 
+def _find_open(stack: list[list[Any]], styles: tuple[int, ...]) -> int:
+    """Stack index of the innermost open quote of one of ``styles``, or -1."""
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][0] in styles:
+            return k
+    return -1
+
+
 class _Scanner:
     """One left-to-right pass over the marks of ``text[lo:hi]`` with a stack of open quotes."""
 
@@ -512,10 +534,14 @@ class _Scanner:
             self.out.append(span)
 
     def _terminate_top(self, at: int, continues: bool = False) -> None:
-        """Pop the innermost quote as unclosed, ending at ``at`` minus trailing whitespace."""
+        """Pop the innermost quote as unclosed, ending at ``at`` minus trailing whitespace.
+
+        Only a top-level quote survives this: a quote nested in another that never closed
+        inside it, or a straight ``'`` that never closed, was no quotation mark after all (an
+        apostrophe, a stray or mistyped mark), and what it held moves up one level.
+        """
         style, start, cstart, omark, inner = self.stack.pop()
-        if style == _STRAIGHT_SINGLE:
-            # an unclosed straight ' was an apostrophe after all; keep what it held
+        if self.stack or style == _STRAIGHT_SINGLE:
             if self.stack:
                 self.stack[-1][4].extend(inner)
             else:
@@ -524,7 +550,7 @@ class _Scanner:
         cend = _rstrip_to(self.text, at, cstart)
         if self.used is not None:
             self.used.add(start)
-        self._attach(QuotedSpan(start, cend, cstart, cend, omark, None, continues, tuple(inner)))
+        self.out.append(QuotedSpan(start, cend, cstart, cend, omark, None, continues, tuple(inner)))
 
     def _close(self, depth: int, pos: int, mark: str) -> None:
         """Close the quote at stack ``depth`` with ``mark`` at ``pos``; cut the ones inside it."""
@@ -544,24 +570,14 @@ class _Scanner:
     # -- look-ahead ---------------------------------------------------------------------------
 
     def _can_nest(self, style: int, pos: int) -> bool:
-        """May a quote of ``style`` open at ``pos`` inside the innermost open quote?
+        """May a mark that could also close the innermost quote open a nested one instead?
 
-        Why: an inner quote must be able to close before its container does, which keeps
-        tokenised elisions (``" Good night t ' ee , "``) and stray marks out of nesting.
+        Why: ``'I said 'no' to him'`` nests, ``'Hello, 'he said`` is a mistyped closer; only a
+        second closer of the style ahead (before the next blank line) tells them apart.
         """
-        stack = self.stack
-        if len(stack) >= MAX_DEPTH:
+        if len(self.stack) >= MAX_DEPTH:
             return False
-        blanks = self.blanks
-        block_end = blanks.first if blanks.first > pos else blanks.next_after(pos)
-        mine = self.closers[style]
-        if style == stack[-1][0]:  # the same style nested needs two closers ahead
-            return mine.next_after(pos, 1) < block_end
-        first = mine.first if mine.first > pos else mine.next_after(pos)
-        if first >= block_end:
-            return False
-        outer = self.closers[stack[-1][0]]
-        return first < (outer.first if outer.first > pos else outer.next_after(pos))
+        return self.closers[style].next_after(pos, 1) < self.blanks.next_after(pos)
 
     def _runs_on(self, style: int, pos: int) -> bool:
         """Should a quote still open at the line break ``pos`` run on to the next line?
@@ -579,37 +595,51 @@ class _Scanner:
         decisions = _DECISIONS
         stack = self.stack
         push = stack.append
-        can_nest = self._can_nest
-        for m in _ANY_TOKEN_RE.finditer(dec, self.lo, self.hi):
-            pos = m.start()
-            open_style, close_styles, prefer_open, top_only, _, mark = decisions[dec[pos]]
+        out = self.out
+        used = self.used
+        # (offset, decision) of every mark and line break, walked at C speed
+        ids = bytes(dec[self.lo : self.hi])
+        tokens = zip(
+            compress(range(self.lo, self.hi), ids), map(decisions.__getitem__, compress(ids, ids))
+        )
+        for pos, (open_style, close_styles, prefer_open, top_only, _, mark, size) in tokens:
             if not stack:  # nothing to close: only an opener matters
                 if open_style >= 0:
-                    push([open_style, pos, pos + len(mark), mark, []])
+                    push([open_style, pos, pos + size, mark, []])
                 continue
             if open_style == -2:
                 self._line_break(pos)
                 continue
             if close_styles:
-                depth = len(stack) - 1
-                if stack[depth][0] not in close_styles:
-                    depth = -1
-                    if not top_only:
-                        for k in range(len(stack) - 2, -1, -1):
-                            if stack[k][0] in close_styles:
-                                depth = k
-                                break
-                if depth >= 0:
-                    if prefer_open and can_nest(open_style, pos):
-                        push([open_style, pos, pos + len(mark), mark, []])
+                top = stack[-1]
+                if top[0] in close_styles:
+                    if prefer_open and self._can_nest(open_style, pos):
+                        push([open_style, pos, pos + size, mark, []])
+                        continue
+                    # the common case, inlined: close the innermost quote
+                    stack.pop()
+                    span = QuotedSpan(
+                        top[1], pos + size, top[2], pos, top[3], mark, False, tuple(top[4])
+                    )
+                    if stack:
+                        stack[-1][4].append(span)
                     else:
-                        self._close(depth, pos, mark)
+                        out.append(span)
+                    if used is not None:
+                        used.add(top[1])
+                        used.add(pos)
                     continue
-            if open_style >= 0 and can_nest(open_style, pos):
-                push([open_style, pos, pos + len(mark), mark, []])
+                if not top_only:
+                    depth = _find_open(stack, close_styles)
+                    if depth >= 0:
+                        self._close(depth, pos, mark)
+                        continue
+            # a quote inside a quote; it must close before its container does (_terminate_top)
+            if open_style >= 0 and len(stack) < MAX_DEPTH:
+                push([open_style, pos, pos + size, mark, []])
         while stack:
             self._terminate_top(self.hi)
-        return self.out
+        return out
 
     def _line_break(self, pos: int) -> None:
         """At a line break with quotes open, decide which of them go on to the next line."""

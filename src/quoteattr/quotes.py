@@ -525,28 +525,12 @@ def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
     return (new.end - new.start) > (old.end - old.start)
 
 
-def _continuations(index: _Index, candidates: list[Candidate]) -> None:
-    """A quote paragraph with no cue of its own goes to the speaker of the quote before it."""
-    previous: Candidate | None = None
+def _mark_uncued(candidates: list[Candidate]) -> None:
+    """Quotes with no cue and no paragraph chain wait for the dialogue sieves."""
     for candidate in candidates:
-        if candidate.cue is None and candidate.follows is None and previous is not None:
-            gap = index.paragraph(candidate.start) - index.paragraph(previous.end)
-            if gap <= 2 and _speaker_of(previous) is not None:
-                candidate.follows = previous
-                candidate.rule = "continuation"
-                candidate.confidence = 0.6
         if candidate.cue is None and candidate.follows is None:
             candidate.rule = "unattributed"
             candidate.confidence = 0.3
-        previous = candidate
-
-
-def _speaker_of(candidate: Candidate) -> Candidate | None:
-    seen = 0
-    while candidate.source is None and candidate.follows is not None and seen < 1000:
-        candidate = candidate.follows
-        seen += 1
-    return candidate if candidate.source is not None else None
 
 
 def build_candidates(
@@ -565,5 +549,5 @@ def build_candidates(
     clause_by_cue = {c.cue.head: c for c in clause if c.cue is not None}
     marked = _mark_candidates(index, used, clause_by_cue)
     everything = _resolve_overlaps(clause + marked, doc)
-    _continuations(index, everything)
+    _mark_uncued(everything)
     return everything
