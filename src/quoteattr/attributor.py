@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,11 +48,16 @@ _NEWLINE_COMPONENT = "quoteattr_line_breaks"
 
 @Language.component(_NEWLINE_COMPONENT)
 def _line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, bylines and paragraphs carry no full stop."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+    """A line break ends a sentence: headlines, bylines and paragraphs carry no full stop.
+
+    Set in one array write: the ``Token.is_sent_start`` setter scans the whole doc on every
+    call, which made this quadratic in the number of lines.
+    """
+    starts = [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text and not t.is_space]
+    if starts:
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 

@@ -22,9 +22,12 @@ pass over the marks with a small stack, guided by local context and a little loo
   ambiguous (``the boys’ toys`` vs ``‘the boys’``): they close a single quote that is open on
   top of the stack and are apostrophes otherwise. A straight ``'`` opener that is never
   closed is taken to have been an apostrophe after all (no span; its nested spans are kept).
-* **Nesting.** A quote opened while another is open becomes an ``inner`` span only if a
-  closer of its own style comes before the next closer of the enclosing quote; this keeps
-  tokenised elisions (``t ' ee``) out of dialogue. Nesting depth is capped (:data:`MAX_DEPTH`).
+* **Nesting.** A quote opened inside another becomes an ``inner`` span if it closes before
+  its container does. If the container closes, or the paragraph ends, first, the inner opener
+  was no quotation mark (a tokenised elision such as ``t ' ee``, a stray or mistyped mark): it
+  is dropped and its own nested spans move up a level. Only a mark that could equally close
+  the open quote (``'I said 'no' to him'``) looks ahead: it nests only if two closers of its
+  style follow in the paragraph. Nesting depth is capped (:data:`MAX_DEPTH`).
 * **Lines and paragraphs.** Any line break may be a paragraph break (news often uses one
   ``\\n``; LitBank puts one sentence per line). At a line break with a quote still open:
   if the next line starts with an opener of the same style, that is the news convention of
@@ -32,10 +35,17 @@ pass over the marks with a small stack, guided by local context and a little loo
   ``continues=True``; otherwise the quote runs on to the next line only if a closer of its
   style comes before any opener of its style and before the next blank line, else it ends,
   unclosed, at the end of its line. A blank line always ends every open quote (as unclosed,
-  or ``continues=True`` when the next paragraph re-opens it).
-* **Cost.** Marks are found with one regular expression, look-ahead uses pointers that only
-  move forward, and per-mark context checks read a bounded number of characters, so the whole
-  pass is linear in the length of the text and never raises on odd input.
+  or ``continues=True`` when the next paragraph re-opens it). A top-level quote that is never
+  closed runs to the end of its paragraph, except a straight ``'``, which is taken to have
+  been an apostrophe.
+* **Left alone.** Mixed pairs such as ``“…"`` (common in some news feeds) are not paired,
+  as an opener only takes its own style's closer; the ``“`` then runs to its paragraph end.
+  Dash-introduced dialogue (``-- Hello``) has no marks and is not found here.
+* **Cost.** Each character is classified, and each mark's shape and table decision computed,
+  with ``str.translate`` and integer operations; only apostrophe candidates next to a letter,
+  spaced marks and two-character marks get Python-level checks, each reading a bounded
+  number of characters. Look-ahead is a regex search whose answer is cached until the scan
+  passes it. So the pass is linear in the length of the text and never raises on odd input.
 """
 
 from __future__ import annotations
@@ -121,18 +131,20 @@ APOSTROPHE_CHARS = frozenset({"'", "’", "‘", "ʼ"})
 #: Styles whose opener at the start of a paragraph may re-open an unclosed quotation.
 _NO_REOPEN = frozenset({_STRAIGHT_SINGLE})
 
-#: Deepest nesting tracked; openers beyond it are ignored (keeps closer search O(1)).
+#: Deepest nesting tracked; openers beyond it are ignored (keeps the stack search O(1)).
 MAX_DEPTH = 4
 
 #: Words an apostrophe elides the start of (or tokenised clitics): ’em, ’tis, I 'm, he 's.
 ELIDED_WORDS = frozenset(
-    "em tis twas twere twill twould til cause bout nuff n s m d ll re ve t".split()
+    {"em", "tis", "twas", "twere", "twill", "twould", "til", "cause", "bout", "nuff"}
+    | {"n", "s", "m", "d", "ll", "re", "ve", "t"}
 )
 #: Short lowercase words that may stand before a tokenised opening quote: ``said to ' X '``.
 #: Other one- or two-letter lowercase fragments before a spaced ``'`` are dialect elisions
 #: (``o ' t``, ``wi ' me``, ``gr ' t``).
 COMMON_SHORT_WORDS = frozenset(
-    "a am as at be by do go he if in is it me my no of oh on or so to up us we ah ha hi lo".split()
+    {"a", "am", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my"}
+    | {"no", "of", "oh", "on", "or", "so", "to", "up", "us", "we", "ah", "ha", "hi", "lo"}
 )
 
 _MARK_CHARS = "\"＂'‘’‚“”„«»‹›「」『』"
@@ -290,17 +302,24 @@ def _apostrophe_verdict(text: str, i: int, shape: int) -> int:
         if not prev.isalnum():
             return _NOT_APOS
         # the second mark of rock ’n’ roll
-        if prev in "nN" and i >= 2 and text[i - 2] in APOSTROPHE_CHARS:
-            if i < 3 or not text[i - 3].isalnum():
-                return _APOS
+        if (
+            prev in "nN"
+            and i >= 2
+            and text[i - 2] in APOSTROPHE_CHARS
+            and (i < 3 or not text[i - 3].isalnum())
+        ):
+            return _APOS
         return _MAYBE  # the boys’ toys, or ‘the boys’
     if not (prev.isspace() and nxt.isspace()):
         return _NOT_APOS  # squeezed between marks or brackets
     # tokenised text: a space on each side
     after = _skip_spaces(text, i + 1, 1)
+    before = _skip_spaces(text, i, -1)
+    if not text[after : after + 1].isalnum() and not text[before - 1 : before].isalpha():
+        return _NOT_APOS  # no word on either side: a mark
     if _elided(text, after):
         return _APOS  # I ' m, ' em, ' T is
-    word = _word_before(text, _skip_spaces(text, i, -1))
+    word = _word_before(text, before)
     if word.islower():
         if len(word) <= 2 and word not in COMMON_SHORT_WORDS:
             return _APOS  # o ' t, wi ' me, gr ' t
@@ -362,11 +381,11 @@ def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None
 
 
 # Every decision gets a one-byte id, so a whole text's decisions fit in one bytes object that
-# regular expressions can search: id 0 = no mark here, 1 = line break, 2 = needs a closer look.
-_NO_TOKEN, _BREAK_ID, _SLOW_ID = 0, 1, 2
+# regular expressions can search: id 0 = no mark here, 1 = line break.
+_NO_TOKEN, _BREAK_ID = 0, 1
 _NO_DECISION: _Decision = (-1, (), False, False, False, "", 0)
 _BREAK_DECISION: _Decision = (-2, (), False, False, False, "\n", 1)
-_DECISIONS: list[_Decision] = [_NO_DECISION, _BREAK_DECISION, _NO_DECISION]
+_DECISIONS: list[_Decision] = [_NO_DECISION, _BREAK_DECISION]
 _DECISION_ID: dict[_Decision, int] = {}
 #: (mark, shape, apostrophe verdict) -> decision id, for marks that need a closer look
 _SLOW_IDS: dict[tuple[str, int, int], int] = {}
@@ -413,13 +432,12 @@ def _id_class(ids: list[int]) -> re.Pattern[bytes]:
     return re.compile(b"[" + b"".join(re.escape(bytes([i])) for i in ids) + b"]")
 
 
-_ANY_TOKEN_RE = re.compile(rb"[^\x00]")
 _CLOSER_RES = [
-    _id_class([k for k, d in enumerate(_DECISIONS) if k > _SLOW_ID and s in d[1]])
+    _id_class([k for k, d in enumerate(_DECISIONS) if k > _BREAK_ID and s in d[1]])
     for s in range(len(QUOTE_STYLES))
 ]
 _OPENER_RES = [
-    _id_class([k for k, d in enumerate(_DECISIONS) if k > _SLOW_ID and d[4] and d[0] == s])
+    _id_class([k for k, d in enumerate(_DECISIONS) if k > _BREAK_ID and d[4] and d[0] == s])
     for s in range(len(QUOTE_STYLES))
 ]
 
@@ -523,15 +541,10 @@ class _Scanner:
         # stack entries: [style, start, content_start, open_mark, inner spans]
         self.stack: list[list[Any]] = []
         self.out: list[QuotedSpan] = []
+        # offsets of the characters that ended up as quotation marks (for is_apostrophe)
         self.used: set[int] | None = set() if track_used else None
 
     # -- building spans -----------------------------------------------------------------------
-
-    def _attach(self, span: QuotedSpan) -> None:
-        if self.stack:
-            self.stack[-1][4].append(span)
-        else:
-            self.out.append(span)
 
     def _terminate_top(self, at: int, continues: bool = False) -> None:
         """Pop the innermost quote as unclosed, ending at ``at`` minus trailing whitespace.
@@ -549,7 +562,7 @@ class _Scanner:
             return
         cend = _rstrip_to(self.text, at, cstart)
         if self.used is not None:
-            self.used.add(start)
+            self.used.update(range(start, cstart))
         self.out.append(QuotedSpan(start, cend, cstart, cend, omark, None, continues, tuple(inner)))
 
     def _close(self, depth: int, pos: int, mark: str) -> None:
@@ -564,8 +577,8 @@ class _Scanner:
         else:
             self.out.append(span)
         if self.used is not None:
-            self.used.add(start)
-            self.used.add(pos)
+            self.used.update(range(start, cstart))
+            self.used.update(range(pos, pos + len(mark)))
 
     # -- look-ahead ---------------------------------------------------------------------------
 
@@ -600,7 +613,9 @@ class _Scanner:
         # (offset, decision) of every mark and line break, walked at C speed
         ids = bytes(dec[self.lo : self.hi])
         tokens = zip(
-            compress(range(self.lo, self.hi), ids), map(decisions.__getitem__, compress(ids, ids))
+            compress(range(self.lo, self.hi), ids),
+            map(decisions.__getitem__, compress(ids, ids)),
+            strict=True,
         )
         for pos, (open_style, close_styles, prefer_open, top_only, _, mark, size) in tokens:
             if not stack:  # nothing to close: only an opener matters
@@ -626,8 +641,8 @@ class _Scanner:
                     else:
                         out.append(span)
                     if used is not None:
-                        used.add(top[1])
-                        used.add(pos)
+                        used.update(range(top[1], top[2]))
+                        used.update(range(pos, pos + size))
                     continue
                 if not top_only:
                     depth = _find_open(stack, close_styles)
@@ -690,21 +705,16 @@ def is_apostrophe(text: str, i: int) -> bool:
     """
     if not 0 <= i < len(text) or text[i] not in APOSTROPHE_CHARS:
         return False
-    ch = text[i]
-    if ch == "ʼ":
+    if text[i] == "ʼ":
         return True
-    in_double = ch == "'" and (text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'")
-    if not in_double and _apostrophe_verdict(text, i, _shape(text, i, i + 1)) == _APOS:
+    in_run = text[i] == "'" and (text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'")
+    if not in_run and _apostrophe_verdict(text, i, _shape(text, i, i + 1)) == _APOS:
         return True
     lo = 0
     for m in _BLANK_LINE_RE.finditer(text, 0, i + 1):
         if m.end() <= i:
             lo = m.end()
     nxt = _BLANK_LINE_RE.search(text, i)
-    hi = nxt.start() if nxt else len(text)
-    scanner = _Scanner(text, lo, hi, track_used=True)
+    scanner = _Scanner(text, lo, nxt.start() if nxt else len(text), track_used=True)
     scanner.run()
-    used = scanner.used or set()
-    if in_double:  # a ' that belongs to a used '' mark is a quotation mark
-        return not ({i, i - 1} & used)
-    return i not in used
+    return i not in (scanner.used or ())
