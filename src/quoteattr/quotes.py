@@ -352,6 +352,8 @@ def _is_sentence_like(index: _Index, span: QuotedSpan) -> bool:
     """Does a quoted passage read as speech rather than a title or scare quote?"""
     start, end = _inner_range(span, index.text)
     words = index.text[start:end].split()
+    if words and _fills_paragraph(index.text, span):
+        return True  # a line of dialogue: "Alone?"
     if len(words) < 2:
         return False
     first = index.token_at(start, after=True)
@@ -366,6 +368,14 @@ def _is_sentence_like(index: _Index, span: QuotedSpan) -> bool:
     if len(words) >= MIN_WORDS_UNCUED and has_verb:
         return True
     return ends_like_sentence and has_verb
+
+
+def _fills_paragraph(text: str, span: QuotedSpan) -> bool:
+    """Is the quoted passage all there is on its line?"""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : span.start].strip() and not text[span.end : line_end].strip()
 
 
 def _gap_is_clean(index: _Index, start_tok: int, end_tok: int) -> bool:
