@@ -113,9 +113,12 @@ class DialogueSieves:
         """The speaker of an uncued quote starting at ``start`` and the sieve that chose it."""
         paragraph = self.paragraph(start)
         previous = history[-1] if history else None
-        if previous is not None and previous.speaker is not None:
-            if previous.paragraph == paragraph:
-                return previous.speaker, "continuation"
+        if (
+            previous is not None
+            and previous.speaker is not None
+            and previous.paragraph == paragraph
+        ):
+            return previous.speaker, "continuation"
         if previous is not None and paragraph - previous.paragraph <= 1:
             addressed = self._addressee(previous)
             if addressed is not None and addressed is not previous.speaker:
