@@ -40,6 +40,7 @@ class Cue:
     category: str
     source_slot: str = "subject"  # "subject" or "object"
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
+    takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
 
     def tokens(self, doc: Doc) -> Iterable[Token]:
         return doc[self.start : self.end]
@@ -52,6 +53,7 @@ class CueLexicon:
     verbs: Mapping[str, str]
     phrases: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, category, source slot)
     categories: frozenset[str] = CATEGORIES
+    object_verbs: frozenset[str] = frozenset()  # verbs whose object is the content
 
     @classmethod
     def default(cls) -> CueLexicon:
@@ -70,7 +72,10 @@ class CueLexicon:
         if unknown:
             raise ValueError(f"unknown cue categories: {sorted(unknown)}")
         return CueLexicon(
-            {**self.verbs, **{k.lower(): v for k, v in extra.items()}}, self.phrases, chosen
+            {**self.verbs, **{k.lower(): v for k, v in extra.items()}},
+            self.phrases,
+            chosen,
+            self.object_verbs,
         )
 
     def verb_category(self, token: Token) -> str | None:
@@ -82,11 +87,13 @@ class CueLexicon:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> CueLexicon:
-    verbs = {row[0].lower(): row[1] for row in load_table("cue_verbs.tsv")}
+    rows = load_table("cue_verbs.tsv")
+    verbs = {row[0].lower(): row[1] for row in rows}
+    object_verbs = frozenset(row[0].lower() for row in rows if "np" in row[2:])
     phrases = tuple(
         (tuple(row[0].lower().split()), row[1], row[2]) for row in load_table("cue_phrases.tsv")
     )
-    return CueLexicon(verbs, phrases)
+    return CueLexicon(verbs, phrases, object_verbs=object_verbs)
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
@@ -127,7 +134,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
                 continue
             particle = _particle_phrase(token, words)
             if particle is not None:
-                by_head[i] = Cue(i, min(i, particle.i), max(i, particle.i) + 1, category)
+                start, end = min(i, particle.i), max(i, particle.i) + 1
+                by_head[i] = Cue(i, start, end, category, takes_object=True)
                 break
             if len(words) > 2 and _phrase_at(doc, i, words):
                 by_head[i] = Cue(i, i, i + len(words), category)
@@ -136,7 +144,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         category = lexicon.verb_category(token)
         if category is not None and not _is_non_speech_use(token):
-            by_head[i] = Cue(i, i, i + 1, category)
+            takes_object = token.lemma_.lower() in lexicon.object_verbs
+            by_head[i] = Cue(i, i, i + 1, category, takes_object=takes_object)
         elif "speech" in lexicon.categories and _reports_a_clause(token):
             by_head[i] = Cue(i, i, i + 1, "speech", generic=True)
     return [by_head[k] for k in sorted(by_head)]

@@ -9,10 +9,11 @@ pass over the marks with a small stack, guided by local context and a little loo
 * **Styles.** Each style (``“…”``, ``„…“``, ``«…»``, ``»…«``, ``「…」``, straight ``"…"`` …) is an
   entry of :data:`QUOTE_STYLES`; an opener is closed only by its own style's closers, so ``“`` is
   an English opener *and* the German closer of ``„``, and ``«``/``»`` serve both the French and
-  the reversed (German/Danish) order. We also read the NYT convention ``''…''`` (and
-  ``\\`\\`…''``), common in the news corpora this library targets.
+  the reversed (German/Danish) order. We also read the New York Times convention of two
+  apostrophes for a double quote (and the Penn Treebank form: two backticks to open), which
+  the news corpora this library targets use.
 * **Flanking.** Whether a mark can open or close comes from its neighbours: an opener has
-  whitespace (or an opening bracket, dash or another mark) before it and text after it; a
+  whitespace (or an opening bracket, dash, colon or another mark) before it and text after it; a
   closer the reverse. Marks with space on both sides (tokenised text such as
   ``" Good night , " he said``) are decided by state: they close an open quote of their style,
   or else open one. Straight double quotes simply alternate within a paragraph.
@@ -39,7 +40,8 @@ pass over the marks with a small stack, guided by local context and a little loo
   closed runs to the end of its paragraph, except a straight ``'``, which is taken to have
   been an apostrophe.
 * **Left alone.** Mixed pairs such as ``“…"`` (common in some news feeds) are not paired,
-  as an opener only takes its own style's closer; the ``“`` then runs to its paragraph end.
+  as an opener only takes its own style's closer: the ``“`` takes the next ``”`` or runs to
+  the end of its paragraph.
   Dash-introduced dialogue (``-- Hello``) has no marks and is not found here.
 * **Cost.** Each character is classified, and each mark's shape and table decision computed,
   with ``str.translate`` and integer operations; only apostrophe candidates next to a letter,

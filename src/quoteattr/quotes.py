@@ -38,6 +38,14 @@ MAX_OUTSIDE_LETTERS = 2
 _ADDRESSEES = frozenset(
     {"reporter", "journalist", "audience", "crowd", "supporter", "voter", "people", "press"}
 )
+# Prepositions that introduce what an attitude or speech act is about.
+_CONTENT_PREPS = frozenset({"about", "of", "for", "against", "over"})
+# Cues whose object is a person that is part of the content: "accused Smith of lying".
+_PERSON_OBJECT_CUES = frozenset(
+    {"accuse", "blame", "praise", "criticize", "criticise", "thank", "congratulate", "attack",
+     "defend", "endorse", "support", "back", "oppose", "blast", "slam", "mock", "fault",
+     "condemn", "urge", "call", "label", "brand", "dub"}
+)  # fmt: skip
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = frozenset({"after", "amid", "during", "following", "despite", "before"})
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
@@ -166,21 +174,22 @@ class _Index:
 # --------------------------------------------------------------------------- clause route
 
 
-def _side_of(doc: Doc, head: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
-    """The part of ``head``'s subtree on the head's side of the token range ``cut``."""
+def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """``head``'s subtree without the token range ``cut`` (a cue set into the clause): the
+    part before the cut, the part after it, or both when the cue stands inside the clause
+    ("X, according to Y, Z" / "A, he added, B"). A side of bare function words is dropped.
+    """
     left, right = head.left_edge.i, head.right_edge.i + 1
-    if cut[1] <= head.i:
-        start, end = cut[1], right
-    elif cut[0] > head.i:
-        start, end = left, cut[0]
-        # Leave out coordinated clauses after the cue: "X, Putin admitted, but he said Y".
-        for child in head.rights:
-            if child.i > cut[0] and child.dep_ in {"conj", "cc"}:
-                break
-    else:
-        return None
-    start, end = _trim_tokens(doc, start, end)
-    return (start, end) if end > start else None
+    sides = []
+    for start, end in ((left, cut[0]), (cut[1], right)):
+        if start == cut[1] and any(t.dep_ == "cc" for t in doc[start : min(end, start + 2)]):
+            continue  # "X, Putin admitted, but he said Y": Y is a report of its own
+        start, end = _trim_tokens(doc, start, end)
+        if end > start and any(not (t.is_stop or t.is_punct) for t in doc[start:end]):
+            sides.append((start, end))
+    if len(sides) == 2 and not (left < cut[0] and cut[1] < right):
+        sides = [s for s in sides if s[0] <= head.i < s[1]] or sides[:1]
+    return sides
 
 
 def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
@@ -192,8 +201,7 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         phrase = (head.left_edge.i, head.right_edge.i + 1)
         if clause is head:
             return []
-        side = _side_of(doc, clause, phrase)
-        return [side] if side else []
+        return _sides_of(doc, clause, phrase)
     ranges: list[tuple[int, int]] = []
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS:
@@ -202,33 +210,48 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         for child in head.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
                 ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
-    if not ranges and not cue.generic:
+    if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
     if not ranges and _is_parenthetical(head):
         cut = (head.left_edge.i, head.right_edge.i + 1)
-        side = _side_of(doc, head.head, cut)
-        if side:
-            ranges.append(side)
+        ranges.extend(_sides_of(doc, head.head, cut))
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_framing(doc, *r) for r in ranges]
 
 
 def _object_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
-    """A noun phrase as the reported content: "announced [his candidacy]", "called for
-    [a ban]". People are addressees, not content: "told reporters"."""
+    """Complements as the reported content: "announced [his candidacy]", "called for [a
+    ban]", "accused [Smith of lying]", "talked about [the plan]". People spoken to are not
+    content ("told reporters"), nor are time and place ("said on Tuesday")."""
     head = doc[cue.head]
     last = doc[cue.end - 1]
-    for token in (last, head) if last is not head else (head,):
-        for child in token.children:
-            wanted = child.dep_ == "pobj" if token is not head else child.dep_ == "dobj"
-            if not wanted or child.pos_ not in {"NOUN", "PROPN", "NUM"}:
+    if any(child.dep_ in {"auxpass", "nsubjpass"} for child in head.children):
+        return []  # "the plan was discussed": the subject is the topic, not a content
+    parts: list[Token] = []
+    for child in head.rights:
+        if child.i < cue.end and child is not last:
+            continue
+        if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+            if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
+                if head.lemma_.lower() not in _PERSON_OBJECT_CUES:
+                    continue
+            elif child.lemma_.lower() in _ADDRESSEES:
                 continue
-            if child.ent_type_ in {"PERSON", "NORP"} or child.lemma_.lower() in _ADDRESSEES:
-                continue
-            start, end = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
-            if end - start >= 2:
-                return [(start, end)]
-    return []
+            parts.append(child)
+        elif child.dep_ == "prep" and (child.lower_ in _CONTENT_PREPS or child is last):
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
+                parts.append(child)
+        elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
+            break
+    if last is not head:
+        parts.extend(c for c in last.children if c.dep_ in {"pobj", "pcomp"})
+    if not parts:
+        return []
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    start, end = _trim_tokens(doc, start, end)
+    return [(start, end)] if end - start >= 2 else []
 
 
 def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -396,7 +419,12 @@ def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
     # Dialogue punctuation links a quote to a following cue: "…,” he said / “…?” she asked.
     inner_end = _inner_range(span, index.text)[1]
     closing = index.text[inner_end - 1] if inner_end > span.content_start else ""
-    if closing not in _LINKING_PUNCT and doc[first].text not in _LINKING_PUNCT:
+    linked = closing in _LINKING_PUNCT or doc[first].text in _LINKING_PUNCT
+    for i in range(first, min(len(doc), first + MAX_GAP_AFTER)):
+        if linked or doc[i].text in _SENTENCE_END or i in index.cue_at:
+            break
+        linked = doc[i].text == ","  # "“...” of the talks, the president told"
+    if not linked:
         return None
     for i in range(first, min(len(doc), first + MAX_GAP_AFTER)):
         token = doc[i]
@@ -535,6 +563,30 @@ def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
     return (new.end - new.start) > (old.end - old.start)
 
 
+def _join_resumed(index: _Index, candidates: list[Candidate]) -> list[Candidate]:
+    """``"A," she said. "B."``: a quote resumed after its cue in the same paragraph is one
+    quotation with two fragments, like ``"A," she said, "B."``."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and candidate.cue is None
+            and candidate.follows is None
+            and candidate.kind is QuoteKind.DIRECT
+            and previous.kind is QuoteKind.DIRECT
+            and previous.cue is not None
+            and previous.end <= index.doc[previous.cue.head].idx < candidate.start
+            and index.paragraph(previous.start) == index.paragraph(candidate.start)
+        ):
+            previous.fragments = [*previous.fragments, *candidate.fragments]
+            previous.marks = [*previous.marks, *candidate.marks]
+            previous.rule = "direct-interrupted"
+            continue
+        out.append(candidate)
+    return out
+
+
 def _mark_uncued(candidates: list[Candidate]) -> None:
     """Quotes with no cue and no paragraph chain wait for the dialogue sieves."""
     for candidate in candidates:
@@ -559,5 +611,6 @@ def build_candidates(
     clause_by_cue = {c.cue.head: c for c in clause if c.cue is not None}
     marked = _mark_candidates(index, used, clause_by_cue)
     everything = _resolve_overlaps(clause + marked, doc)
+    everything = _join_resumed(index, everything)
     _mark_uncued(everything)
     return everything
