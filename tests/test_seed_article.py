@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import check_offsets
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "putin_nato.txt"
