@@ -65,3 +65,37 @@ def test_first_person_narrator_is_one_entity(attributor):
     quotes = quotes_of(attributor, text)
     narrator = {q.speaker.id for q in quotes if q.speaker_mention.text == "I"}
     assert len(narrator) == 1
+
+
+def test_colon_introduction_without_speech_verb(attributor):
+    text = "Mayor Ana Ruiz went further: “If the council says no, we will hold a referendum.”"
+    (quote,) = quotes_of(attributor, text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.cue.text == ":"
+    assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_credit_after_a_quote(attributor):
+    text = "Readers wrote in.\n“The new timetable has made my commute twice as long.” ― Pedro Alves"
+    (quote,) = quotes_of(attributor, text)
+    assert quote.speaker.name == "Pedro Alves"
+    assert quote.rule == "direct-credit"
+
+
+def test_full_stop_in_brackets_does_not_end_the_cue_search(attributor):
+    text = "“The vote was rigged from the start,” Rep. Dana Cole (D-Ore.) said on Friday."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.speaker.name == "Dana Cole"
+
+
+def test_resumed_quote_after_its_cue_joins_it(attributor):
+    text = "“We lost the first match,” said Ivo Marin. “We will not lose the second one.”"
+    (quote,) = quotes_of(attributor, text)
+    assert len(quote.fragments) == 2
+    assert quote.speaker.name == "Ivo Marin"
+
+
+def test_swedish_style_quotation_marks(attributor):
+    text = "”The harbour will stay open all winter,” said Harbour Master Lena Ek."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("The harbour will stay open")

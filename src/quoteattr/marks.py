@@ -109,6 +109,8 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = (
     QuoteStyle("single_guillemet_reversed", ("›",), ("‹",)),
     QuoteStyle("cjk_corner", ("「",), ("」",)),
     QuoteStyle("cjk_white_corner", ("『",), ("』",)),
+    # Swedish and Finnish ”…”, also a common slip for “…”: opens only before a word.
+    QuoteStyle("right_double", ("”",), ("”",)),
 )
 
 _STYLE_INDEX: dict[str, int] = {s.name: i for i, s in enumerate(QUOTE_STYLES)}
@@ -127,7 +129,9 @@ del _i, _style, _m
 SYMMETRIC_MARKS = frozenset({'"', "＂", "''"})
 #: Marks that mean one thing whatever surrounds them.
 UNAMBIGUOUS_OPENERS = frozenset({"„", "‚", "``", "「", "『"})
-UNAMBIGUOUS_CLOSERS = frozenset({"”", "」", "』"})
+UNAMBIGUOUS_CLOSERS = frozenset({"」", "』"})
+#: Closers that open only in a left-flanking position (space before, word after).
+LEFT_FLANKING_OPENERS = frozenset({"”"})
 #: Characters that are sometimes an apostrophe rather than a quotation mark.
 APOSTROPHE_CHARS = frozenset({"'", "’", "‘", "ʼ"})
 #: Styles whose opener at the start of a paragraph may re-open an unclosed quotation.
@@ -364,6 +368,10 @@ def _decide(mark: str, shape: int, verdict: int = _NOT_APOS) -> _Decision | None
             can_open = can_open and shape != _R
             prefer_open = can_open and shape == _L
             close_styles = close_styles if shape != _L else ()
+    elif mark in LEFT_FLANKING_OPENERS:
+        can_open = shape == _L
+        prefer_open = False
+        close_styles = close_styles if shape != _L else ()
     elif mark not in UNAMBIGUOUS_OPENERS and mark not in UNAMBIGUOUS_CLOSERS:
         # “ « » ‹ ›: open one style and close another; the direction decides
         can_open = shape != _R

@@ -48,6 +48,7 @@ _PERSON_OBJECT_CUES = frozenset(
 )  # fmt: skip
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = frozenset({"after", "amid", "during", "following", "despite", "before"})
+_CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -426,14 +427,56 @@ def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
         linked = doc[i].text == ","  # "“...” of the talks, the president told"
     if not linked:
         return None
+    depth = 0  # a full stop inside brackets ends nothing: "Rep. Gwen Moore (D-Wis.) said"
     for i in range(first, min(len(doc), first + MAX_GAP_AFTER)):
         token = doc[i]
-        if i > first and (token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token)):
+        depth += (token.text == "(") - (token.text == ")")
+        ends = token.text in _SENTENCE_END and depth <= 0
+        if i > first and (ends or "\n" in token.text or _is_mark(token)):
             return None
         cue = index.cue_at.get(i)
         if cue is not None and cue.category == "speech":
             return cue
     return None
+
+
+def _cue_colon(index: _Index, span: QuotedSpan) -> Cue | None:
+    """A colon introduction without a speech verb: "Trump went even further: “…”". The
+    clause before the colon must have a subject that can speak."""
+    last = index.token_at(span.start, after=False)
+    doc = index.doc
+    while last is not None and last > 0 and doc[last].is_space:
+        last -= 1
+    if last is None or doc[last].text != ":":
+        return None
+    verb = doc[last].head
+    if verb.pos_ != "VERB" or verb.i > last:
+        return None  # "The answer is simple: “…”" introduces no speaker
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _can_speak(subject):
+        return None
+    return Cue(verb.i, last, last + 1, "speech")
+
+
+def _can_speak(token: Token) -> bool:
+    return token.lower_ in {"he", "she", "they", "i", "we"} or (
+        token.pos_ in {"PROPN", "NOUN"} and token.ent_type_ not in {"DATE", "TIME", "GPE", "LOC"}
+    )
+
+
+def _dash_source(index: _Index, span: QuotedSpan) -> tuple[Cue, tuple[int, int]] | None:
+    """An epigraph-style credit after a quote: "“…” ― Jane Doe"."""
+    first = index.token_at(span.end, after=True)
+    doc = index.doc
+    if first is None or first + 1 >= len(doc) or doc[first].text not in _CREDIT_DASHES:
+        return None
+    name = doc[first + 1]
+    if name.pos_ != "PROPN" or "\n" in index.text[span.end : name.idx]:
+        return None
+    end = name.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and "\n" not in doc[end].whitespace_:
+        end += 1
+    return Cue(first, first, first + 1, "speech"), (name.i, end + 1)
 
 
 def _cue_before(index: _Index, span: QuotedSpan) -> Cue | None:
@@ -455,6 +498,13 @@ def _cue_before(index: _Index, span: QuotedSpan) -> Cue | None:
         if cue is not None and cue.category == "speech":
             return cue
     return None
+
+
+_FINDERS = (
+    (_cue_after, "direct-cue-after"),
+    (_cue_before, "direct-cue-before"),
+    (_cue_colon, "direct-colon"),
+)
 
 
 def _chains(spans: Sequence[QuotedSpan]) -> list[list[int]]:
@@ -486,14 +536,15 @@ def _mark_candidates(
                 continue
             cue = None
             rule = ""
-            for finder, name in (
-                (_cue_after, "direct-cue-after"),
-                (_cue_before, "direct-cue-before"),
-            ):
+            source = None
+            for finder, name in _FINDERS:
                 cue = finder(index, span)
                 if cue is not None:
                     rule = name
                     break
+            if cue is None and (credit := _dash_source(index, span)) is not None:
+                cue, source = credit
+                rule = "direct-credit"
             if cue is not None and cue.head in clause_by_cue:
                 owner = clause_by_cue[cue.head]
                 if owner.kind is QuoteKind.DIRECT and _adjacent(index, owner, span):
@@ -508,7 +559,7 @@ def _mark_candidates(
             candidate = Candidate([fragment], QuoteKind.DIRECT, rule, 0.8, marks=[span])
             if cue is not None:
                 candidate.cue = cue
-                candidate.source = source_of(cue, index.doc)
+                candidate.source = source or source_of(cue, index.doc)
                 candidate.addressee = addressee_of(cue, index.doc)
                 clause_by_cue[cue.head] = candidate
                 chain_speaker = chain_speaker or candidate
