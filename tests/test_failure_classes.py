@@ -99,3 +99,17 @@ def test_swedish_style_quotation_marks(attributor):
     text = "”The harbour will stay open all winter,” said Harbour Master Lena Ek."
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("The harbour will stay open")
+
+
+def test_stance_adjective(attributor):
+    text = "Senator Ruth Gale is confident that the bill will pass next week."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the bill will pass next week"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_noun_cue_with_possessor(attributor):
+    text = "Mayor Tom Price's claim that the budget is balanced drew scorn from the council."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the budget is balanced"
+    assert quote.speaker.name == "Tom Price"

@@ -41,6 +41,7 @@ class Cue:
     source_slot: str = "subject"  # "subject" or "object"
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
     takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
+    part: str = "verb"  # "verb", "adjective" ("confident that") or "noun" ("her claim that")
 
     def tokens(self, doc: Doc) -> Iterable[Token]:
         return doc[self.start : self.end]
@@ -54,6 +55,8 @@ class CueLexicon:
     phrases: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, category, source slot)
     categories: frozenset[str] = CATEGORIES
     object_verbs: frozenset[str] = frozenset()  # verbs whose object is the content
+    adjectives: Mapping[str, str] = attrs.field(factory=dict)
+    nouns: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def default(cls) -> CueLexicon:
@@ -76,6 +79,8 @@ class CueLexicon:
             self.phrases,
             chosen,
             self.object_verbs,
+            self.adjectives,
+            self.nouns,
         )
 
     def verb_category(self, token: Token) -> str | None:
@@ -93,7 +98,9 @@ def _default_lexicon() -> CueLexicon:
     phrases = tuple(
         (tuple(row[0].lower().split()), row[1], row[2]) for row in load_table("cue_phrases.tsv")
     )
-    return CueLexicon(verbs, phrases, object_verbs=object_verbs)
+    adjectives = {row[0].lower(): row[1] for row in load_table("cue_adjectives.tsv")}
+    nouns = {row[0].lower(): row[1] for row in load_table("cue_nouns.tsv")}
+    return CueLexicon(verbs, phrases, CATEGORIES, object_verbs, adjectives, nouns)
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
@@ -127,7 +134,14 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             if category in lexicon.categories and _phrase_at(doc, i, words):
                 by_head.setdefault(i, Cue(i, i, i + len(words), category, slot))
                 break
-        if i in by_head or token.pos_ not in _VERB_POS:
+        if i in by_head:
+            continue
+        if token.pos_ == "ADJ" or token.pos_ == "NOUN":
+            cue = _stance_cue(token, lexicon)
+            if cue is not None:
+                by_head[i] = cue
+            continue
+        if token.pos_ not in _VERB_POS:
             continue
         for words, category, _slot in subject_phrases:
             if category not in lexicon.categories:
@@ -149,6 +163,53 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
         elif "speech" in lexicon.categories and _reports_a_clause(token):
             by_head[i] = Cue(i, i, i + 1, "speech", generic=True)
     return [by_head[k] for k in sorted(by_head)]
+
+
+# Verbs that link a subject to a stance adjective: "is confident", "seemed skeptical".
+_LINKING_VERBS = frozenset({"be", "seem", "remain", "appear", "sound", "become", "feel", "look"})
+_STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
+_NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
+
+
+def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """An adjective or noun that reports a stance, when it has both a content and a source.
+
+    "She is confident [that ...]" (adjective after a linking verb with a subject);
+    "Trump's claim [that ...]", "her criticism [of the plan]" (noun with a possessor).
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ":
+        category = lexicon.adjectives.get(lemma)
+        if category is None or category not in lexicon.categories:
+            return None
+        head = token.head
+        if token.dep_ not in {"acomp", "oprd"} or head.lemma_.lower() not in _LINKING_VERBS:
+            return None
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            return None
+        if not any(_adjective_content(c) for c in token.children):
+            return None
+        return Cue(token.i, token.i, token.i + 1, category, part="adjective")
+    category = lexicon.nouns.get(lemma)
+    if category is None or category not in lexicon.categories:
+        return None
+    has_source = any(c.dep_ == "poss" for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children
+    )
+    has_content = any(
+        (c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children))
+        or (c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)
+        for c in token.children
+    )
+    if not (has_source and has_content):
+        return None
+    return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+def _adjective_content(child: Token) -> bool:
+    if child.dep_ in {"ccomp", "xcomp"}:
+        return True
+    return child.dep_ == "prep" and child.lower_ in _STANCE_PREPS
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})

@@ -203,6 +203,8 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         if clause is head:
             return []
         return _sides_of(doc, clause, phrase)
+    if cue.part != "verb":
+        return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS:
@@ -218,6 +220,25 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_sides_of(doc, head.head, cut))
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_framing(doc, *r) for r in ranges]
+
+
+def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
+    head = doc[cue.head]
+    for child in head.rights:
+        if child.dep_ in {"ccomp", "xcomp", "acl"} and (
+            cue.part == "adjective" or any(m.lower_ == "that" for m in child.children)
+        ):
+            start, end = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            return [_trim_framing(doc, start, end)] if end > start else []
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                end = max(o.right_edge.i for o in objects) + 1
+                start, end = _trim_tokens(doc, start, end)
+                return [(start, end)] if end > start else []
+    return []
 
 
 def _object_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:

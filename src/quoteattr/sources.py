@@ -90,7 +90,18 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
-    verb = head
+    if cue.part == "noun":
+        # "Trump's claim", "a statement from the ministry"
+        for child in head.children:
+            if child.dep_ == "poss":
+                return child
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        return None
+    verb = head.head if cue.part == "adjective" else head
     for _ in range(_MAX_CLIMB):
         if _is_passive(verb):
             agent = _agent(verb)
