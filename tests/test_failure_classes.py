@@ -113,3 +113,16 @@ def test_noun_cue_with_possessor(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "that the budget is balanced"
     assert quote.speaker.name == "Tom Price"
+
+
+def test_quoted_words_belong_to_the_clause_subject(attributor):
+    text = "Senator Ruth Gale bemoaned a climate in which voters “simply hate each other” now."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.kind is QuoteKind.MIXED
+    assert "“simply hate each other”" in quote.text
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_narrator_using_quoted_words_is_not_a_quote(attributor):
+    text = "I had always thought “the old mill” was haunted by something."
+    assert quotes_of(attributor, text) == ()

@@ -40,6 +40,13 @@ _ADDRESSEES = frozenset(
 )
 # Prepositions that introduce what an attitude or speech act is about.
 _CONTENT_PREPS = frozenset({"about", "of", "for", "against", "over"})
+# How far up the parse a quoted fragment may sit below the verb whose subject said it.
+_MAX_QUOTED_CLIMB = 4
+_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "oprd", "acomp"})
+# Prepositions that introduce the topic of any speech verb: "complained about [the noise]".
+_TOPIC_PREPS = frozenset({"about", "of", "against", "over"})
+# Verbs whose prepositional phrases are circumstances rather than topics.
+_NO_TOPIC_CUES = frozenset({"say", "tell", "add", "write", "report", "reply", "respond"})
 # Cues whose object is a person that is part of the content: "accused Smith of lying".
 _PERSON_OBJECT_CUES = frozenset(
     {"accuse", "blame", "praise", "criticize", "criticise", "thank", "congratulate", "attack",
@@ -215,6 +222,8 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
+    elif not ranges and head.lemma_.lower() not in _NO_TOPIC_CUES:
+        ranges.extend(_object_content(doc, cue, nouns=False))
     if not ranges and _is_parenthetical(head):
         cut = (head.left_edge.i, head.right_edge.i + 1)
         ranges.extend(_sides_of(doc, head.head, cut))
@@ -241,7 +250,7 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     return []
 
 
-def _object_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int, int]]:
     """Complements as the reported content: "announced [his candidacy]", "called for [a
     ban]", "accused [Smith of lying]", "talked about [the plan]". People spoken to are not
     content ("told reporters"), nor are time and place ("said on Tuesday")."""
@@ -253,6 +262,10 @@ def _object_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     for child in head.rights:
         if child.i < cue.end and child is not last:
             continue
+        if not nouns and child.dep_ != "prep":
+            if child.dep_ in {"dobj", "dative"}:
+                return []  # "told reporters about X": the object is not content here
+            continue
         if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
                 if head.lemma_.lower() not in _PERSON_OBJECT_CUES:
@@ -260,10 +273,13 @@ def _object_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             elif child.lemma_.lower() in _ADDRESSEES:
                 continue
             parts.append(child)
-        elif child.dep_ == "prep" and (child.lower_ in _CONTENT_PREPS or child is last):
+        elif child.dep_ == "prep" and (
+            child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS) or child is last
+        ):
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
-                parts.append(child)
+                # "talked about [the plan]": a leading preposition is not part of the content
+                parts.extend(objects if not parts else [child])
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
     if last is not head:
@@ -576,6 +592,9 @@ def _mark_candidates(
                     continue
                 cue = None
             if cue is None and not _is_sentence_like(index, span):
+                quoted_words = _quoted_words_of_subject(index, span)
+                if quoted_words is not None:
+                    found.append(quoted_words)
                 continue
             candidate = Candidate([fragment], QuoteKind.DIRECT, rule, 0.8, marks=[span])
             if cue is not None:
@@ -592,6 +611,46 @@ def _mark_candidates(
                 candidate.confidence = 0.7
         found.extend(chain_candidates)
     return found
+
+
+def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | None:
+    """Quoted words in the complement of a verb whose subject can speak are that subject's
+    words: "Rubio bemoaned [a climate in which people “literally hate each other”]"."""
+    doc = index.doc
+    first = index.token_at(span.content_start, after=True)
+    if first is None:
+        return None
+    token = doc[first]
+    for _ in range(_MAX_QUOTED_CLIMB):
+        if token.head is token:
+            return None
+        child, token = token, token.head
+        if token.pos_ != "VERB" or child.dep_ not in _COMPLEMENT_DEPS:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _speaks(subject):
+            return None
+        start, end = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+        if end <= start:
+            return None
+        a, b = _chars(doc, start, end)
+        a, b = min(a, span.start), max(b, span.end)
+        cue = Cue(token.i, token.i, token.i + 1, "speech")
+        return Candidate(
+            [(a, b)], QuoteKind.MIXED, "mixed-quoted-words", 0.55, cue,
+            source_of(cue, doc), None, marks=[span],
+        )  # fmt: skip
+    return None
+
+
+def _speaks(token: Token) -> bool:
+    """A subject that can be the source of words: a person, organisation or group. A
+    first-person narrator quoting words is using them, not reporting them."""
+    if token.lower_ in {"he", "she", "they"}:
+        return True
+    if token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "DATE", "FAC"}
 
 
 def _adjacent(index: _Index, owner: Candidate, span: QuotedSpan) -> bool:
