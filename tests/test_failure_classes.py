@@ -124,5 +124,5 @@ def test_quoted_words_belong_to_the_clause_subject(attributor):
 
 
 def test_narrator_using_quoted_words_is_not_a_quote(attributor):
-    text = "I had always thought “the old mill” was haunted by something."
+    text = "Every morning I walked past “the old mill” on my way to school."
     assert quotes_of(attributor, text) == ()

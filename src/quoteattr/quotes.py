@@ -591,11 +591,15 @@ def _mark_candidates(
                     owner.rule = "direct-interrupted"
                     continue
                 cue = None
-            if cue is None and not _is_sentence_like(index, span):
+            if cue is None and (
+                _inside_sentence(index, span) or not _is_sentence_like(index, span)
+            ):
                 quoted_words = _quoted_words_of_subject(index, span)
                 if quoted_words is not None:
                     found.append(quoted_words)
-                continue
+                    continue
+                if not _is_sentence_like(index, span):
+                    continue
             candidate = Candidate([fragment], QuoteKind.DIRECT, rule, 0.8, marks=[span])
             if cue is not None:
                 candidate.cue = cue
@@ -611,6 +615,15 @@ def _mark_candidates(
                 candidate.confidence = 0.7
         found.extend(chain_candidates)
     return found
+
+
+def _inside_sentence(index: _Index, span: QuotedSpan) -> bool:
+    """Do the marks open in the middle of a sentence, after a word ("voters “hate …”")?"""
+    before = index.token_at(span.start, after=False)
+    if before is None:
+        return False
+    token = index.doc[before]
+    return token.is_alpha and not token.is_sent_end and "\n" not in token.whitespace_
 
 
 def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | None:
