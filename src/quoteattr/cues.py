@@ -85,6 +85,12 @@ class CueLexicon:
 
     def verb_category(self, token: Token) -> str | None:
         category = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+        if category is None:
+            # The lemmatiser sometimes drops a silent e: "hoping" -> "hop", "argued" -> "argu".
+            for suffix in ("ing", "ed"):
+                if token.lower_.endswith(suffix):
+                    category = self.verbs.get(token.lower_[: -len(suffix)] + "e")
+                    break
         if category is None or category not in self.categories:
             return None
         return category
@@ -166,7 +172,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
 
 
 # Verbs that link a subject to a stance adjective: "is confident", "seemed skeptical".
-_LINKING_VERBS = frozenset({"be", "seem", "remain", "appear", "sound", "become", "feel", "look"})
+_LINKING_VERBS = frozenset(
+    {"be", "seem", "remain", "appear", "sound", "become", "feel", "look", "make"}
+)
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
 
@@ -197,7 +205,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children
     )
     has_content = any(
-        (c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children))
+        (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
         or (c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)
         for c in token.children
     )

@@ -236,7 +236,7 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     head = doc[cue.head]
     for child in head.rights:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and (
-            cue.part == "adjective" or any(m.lower_ == "that" for m in child.children)
+            cue.part == "adjective" or any(m.lower_ in {"that", "to"} for m in child.children)
         ):
             start, end = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
             return [_trim_framing(doc, start, end)] if end > start else []
