@@ -95,9 +95,11 @@ class QuoteStyle:
 # --- Mark tables -------------------------------------------------------------------------------
 
 QUOTE_STYLES: tuple[QuoteStyle, ...] = (
-    QuoteStyle("english_double", ("“",), ("”",)),
+    # Curly and straight double marks are often mixed in one quotation ("…” / “…"), so each
+    # also closes the other's quotation.
+    QuoteStyle("english_double", ("“",), ("”", '"')),
     QuoteStyle("low_double", ("„",), ("“", "”")),  # German „…“, Polish/Hungarian „…”
-    QuoteStyle("straight_double", ('"',), ('"',)),
+    QuoteStyle("straight_double", ('"',), ('"', "”")),
     QuoteStyle("fullwidth_double", ("＂",), ("＂",)),
     QuoteStyle("double_apostrophe", ("''", "``"), ("''",)),  # NYT ''…'', PTB ``…''
     QuoteStyle("english_single", ("‘",), ("’",)),

@@ -191,13 +191,28 @@ def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, in
     sides = []
     for start, end in ((left, cut[0]), (cut[1], right)):
         if start == cut[1] and any(t.dep_ == "cc" for t in doc[start : min(end, start + 2)]):
-            continue  # "X, Putin admitted, but he said Y": Y is a report of its own
+            # "X, Putin admitted, but he said Y": Y is a report of its own; "X, Strother
+            # said, but “Y”" continues the same one.
+            if _reports(doc, start, end):
+                continue
         start, end = _trim_tokens(doc, start, end)
         if end > start and any(not (t.is_stop or t.is_punct) for t in doc[start:end]):
             sides.append((start, end))
     if len(sides) == 2 and not (left < cut[0] and cut[1] < right):
         sides = [s for s in sides if s[0] <= head.i < s[1]] or sides[:1]
     return sides
+
+
+def _reports(doc: Doc, start: int, end: int) -> bool:
+    """Does the token range hold a reporting clause of its own (a subject and a clausal
+    complement), outside quotation marks?"""
+    for token in doc[start:end]:
+        if _is_mark(token):
+            return False
+        deps = {c.dep_ for c in token.children}
+        if "nsubj" in deps and "ccomp" in deps:
+            return True
+    return False
 
 
 def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
@@ -227,8 +242,18 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     if not ranges and _is_parenthetical(head):
         cut = (head.left_edge.i, head.right_edge.i + 1)
         ranges.extend(_sides_of(doc, head.head, cut))
+    ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_framing(doc, *r) for r in ranges]
+
+
+def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]:
+    """A content never contains its own cue: when a misparse puts the cue inside, keep the
+    part after the cue phrase ("…: 47% say [the US should …]")."""
+    start, end = tokens
+    if not start <= cue.head < end:
+        return tokens
+    return _trim_tokens(doc, cue.end, end)
 
 
 def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
