@@ -190,11 +190,11 @@ def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, in
     left, right = head.left_edge.i, head.right_edge.i + 1
     sides = []
     for start, end in ((left, cut[0]), (cut[1], right)):
-        if start == cut[1] and any(t.dep_ == "cc" for t in doc[start : min(end, start + 2)]):
-            # "X, Putin admitted, but he said Y": Y is a report of its own; "X, Strother
-            # said, but “Y”" continues the same one.
-            if _reports(doc, start, end):
-                continue
+        # "X, Putin admitted, but he said Y": Y is a report of its own; "X, Strother said,
+        # but “Y”" continues the same one.
+        opens_with_cc = any(t.dep_ == "cc" for t in doc[start : min(end, start + 2)])
+        if start == cut[1] and opens_with_cc and _reports(doc, start, end):
+            continue
         start, end = _trim_tokens(doc, start, end)
         if end > start and any(not (t.is_stop or t.is_punct) for t in doc[start:end]):
             sides.append((start, end))
