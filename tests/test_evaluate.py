@@ -331,7 +331,7 @@ def test_fragments_are_compared_on_both_sides(tmp_path: Path) -> None:
         ),
         speaker_mention=Mention.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Smith"), MentionKind.NAME),
     )
-    middle = pq(T_FRAGMENTS, "Senator Smith said on Tuesday", QuoteKind.MIXED)
+    middle = pq(T_FRAGMENTS, "Senator Smith said on Tuesday", QuoteKind.DIRECT)
     # Over fragments: interrupted shares 23 of 23 (strict); middle shares 0 -> false alarm.
     # (Using start/end instead would give middle 25/48 and interrupted only 23/48, not strict.)
     report = score([one(tmp_path, doc)], [[middle, interrupted]])
@@ -675,11 +675,12 @@ def test_evaluate_accepts_an_attributor_without_pipe(tmp_path: Path) -> None:
 
 
 def test_kinds_a_corpus_does_not_annotate_are_not_scored(tmp_path: Path) -> None:
-    # The gold holds direct speech only, so it says nothing about indirect speech: the
-    # indirect prediction is neither a hit nor a false alarm; the extra direct one is.
+    # The gold holds direct speech only, so it says nothing about indirect or mixed speech:
+    # those predictions are neither hits nor false alarms; the extra direct one is.
     preds = [
         *P_PERFECT,
         pq(T_PERFECT, "Nobody else spoke", QuoteKind.INDIRECT),
+        pq(T_PERFECT, "Nobody else", QuoteKind.MIXED),
         pq(T_PERFECT, "else spoke", QuoteKind.DIRECT),
     ]
     report = score([one(tmp_path, D_PERFECT)], [preds])
@@ -713,3 +714,19 @@ def test_interrupted_prediction_scored_by_piece_when_gold_has_no_fragments(
     )
     report = score([one(tmp_path, doc)], [[interrupted]])
     assert (report.overall.gold, report.overall.loose, report.overall.strict) == (2, 2, 2)
+
+
+def test_mixed_prediction_scored_by_its_quoted_words_where_mixed_is_not_annotated(
+    tmp_path: Path,
+) -> None:
+    # Gold (direct only) marks the quoted words; the prediction is the whole mixed clause.
+    text = 'Ann Lee said the plan was "dead on arrival" for everyone.'
+    doc = {
+        "id": "mixed",
+        "corpus": "fiction",
+        "text": text,
+        "quotes": [{"start": text.index('"'), "end": text.rindex('"') + 1, "kind": "direct"}],
+    }
+    mixed = pq(text, 'the plan was "dead on arrival" for everyone', QuoteKind.MIXED)
+    report = score([one(tmp_path, doc)], [[mixed]])
+    assert (report.overall.predicted, report.overall.strict) == (1, 1)

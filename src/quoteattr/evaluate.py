@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from .marks import find_quoted_spans
 from .types import Attribution, Quote, QuoteKind, Span
 
 __all__ = [
@@ -760,7 +761,10 @@ def _score_document(
     discard = _merge((d.start, d.end) for d in doc.discard_spans)
     preds: list[Quote] = []
     pred_items: list[_Item] = []
-    for q in _split_pieces(_pred_quotes(prediction, doc), doc):
+    predicted = _split_pieces(_pred_quotes(prediction, doc), doc)
+    if QuoteKind.MIXED not in kinds:
+        predicted = _quoted_parts(predicted, text)
+    for q in predicted:
         if q.kind not in kinds:
             continue
         spans = _merge((f.start, f.end) for f in q.fragments) or _merge([(q.start, q.end)])
@@ -849,16 +853,39 @@ def _score_document(
 def _annotated_kinds(documents: Sequence[GoldDocument]) -> dict[str, frozenset[QuoteKind]]:
     """The kinds of quote each corpus is scored on.
 
-    A corpus whose gold holds no indirect speech (LitBank annotates direct speech only) says
-    nothing about indirect speech, so indirect predictions on it are neither right nor wrong
-    and are left out of its scores. Every other kind is always scored.
+    A corpus whose gold holds no indirect (or no mixed) quote at all did not annotate that
+    kind (LitBank annotates direct speech only), so predictions of it are neither right nor
+    wrong there and are left out of its scores. Direct quotes are always scored.
     """
-    has_indirect: dict[str, bool] = {}
+    seen: dict[str, set[QuoteKind]] = {}
     for doc in documents:
-        seen = any(q.kind is QuoteKind.INDIRECT for q in doc.quotes)
-        has_indirect[doc.corpus] = has_indirect.get(doc.corpus, False) or seen
-    every = frozenset(QuoteKind)
-    return {c: every if seen else every - {QuoteKind.INDIRECT} for c, seen in has_indirect.items()}
+        seen.setdefault(doc.corpus, {QuoteKind.DIRECT}).update(q.kind for q in doc.quotes)
+    return {corpus: frozenset(kinds) for corpus, kinds in seen.items()}
+
+
+def _quoted_parts(quotes: list[Quote], text: str) -> list[Quote]:
+    """Where mixed speech is not annotated, a mixed quote is scored by the quoted words in
+    it: those are direct speech, the rest is the reporter's."""
+    marks = [
+        (m.content_start, m.content_end)
+        for m in find_quoted_spans(text)
+        if m.content_end > m.content_start
+    ]
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind is not QuoteKind.MIXED:
+            out.append(q)
+            continue
+        for start, end in marks:
+            if q.start <= start and end <= q.end:
+                piece = Span.of(text, start, end)
+                out.append(
+                    attrs.evolve(
+                        q, start=start, end=end, text=piece.text, kind=QuoteKind.DIRECT,
+                        fragments=(piece,),
+                    )
+                )  # fmt: skip
+    return out
 
 
 def score(

@@ -55,6 +55,7 @@ _PERSON_OBJECT_CUES = frozenset(
 )  # fmt: skip
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = frozenset({"after", "amid", "during", "following", "despite", "before"})
+_NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand", "name", "nickname", "title"})
 _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -558,7 +559,8 @@ def _cue_before(index: _Index, span: QuotedSpan) -> Cue | None:
             return None
         cue = index.cue_at.get(i)
         if cue is not None and cue.category == "speech":
-            return cue
+            # "what painters call “life”" gives a name, not anyone's words
+            return None if doc[cue.head].lemma_.lower() in _NAMING_VERBS else cue
     return None
 
 
