@@ -734,6 +734,17 @@ def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
     return (new.end - new.start) > (old.end - old.start)
 
 
+def _disjoint(fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments in text order, with repeats and overlaps merged into one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(fragments)):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _join_resumed(index: _Index, candidates: list[Candidate]) -> list[Candidate]:
     """``"A," she said. "B."``: a quote resumed after its cue in the same paragraph is one
     quotation with two fragments, like ``"A," she said, "B."``."""
@@ -783,5 +794,7 @@ def build_candidates(
     marked = _mark_candidates(index, used, clause_by_cue)
     everything = _resolve_overlaps(clause + marked, doc)
     everything = _join_resumed(index, everything)
+    for candidate in everything:
+        candidate.fragments = _disjoint(candidate.fragments)
     _mark_uncued(everything)
     return everything
