@@ -126,3 +126,20 @@ def test_quoted_words_belong_to_the_clause_subject(attributor):
 def test_narrator_using_quoted_words_is_not_a_quote(attributor):
     text = "Every morning I walked past “the old mill” on my way to school."
     assert quotes_of(attributor, text) == ()
+
+
+def test_headline_name_colon(attributor):
+    text = "Mayor Ana Ruiz: Harbour Wall Will Be Rebuilt by Spring\nAna Ruiz spoke on Monday."
+    quotes = quotes_of(attributor, text)
+    assert quotes[0].rule == "headline-colon"
+    assert quotes[0].text == "Harbour Wall Will Be Rebuilt by Spring"
+    assert quotes[0].speaker_mention.text == "Mayor Ana Ruiz"
+
+
+def test_it_can_be_a_source_but_not_an_expletive(attributor):
+    (quote,) = quotes_of(
+        attributor, "The newspaper printed a correction. It said the figures were wrong."
+    )
+    assert quote.speaker_mention.text == "It"
+    (quote,) = quotes_of(attributor, "It was reported that the figures were wrong.")
+    assert quote.speaker_mention is None

@@ -777,6 +777,51 @@ def _mark_uncued(candidates: list[Candidate]) -> None:
             candidate.confidence = 0.3
 
 
+def _headline_quotes(index: _Index, taken: list[Candidate]) -> list[Candidate]:
+    """News headlines and captions of the form "Name: what they said" ("Cruz: Trump Would
+    Put Liberals on Court"): a line opening with a name and a colon."""
+    doc, text = index.doc, index.text
+    # Headline tagging is poor ("Trump: ..." comes out a common noun), so a name is a
+    # capitalised word that the text also uses inside a person's or organisation's name.
+    name_words = {t.text for ent in doc.ents if ent.label_ in {"PERSON", "ORG"} for t in ent}
+
+    def is_name(token: Token) -> bool:
+        return token.pos_ == "PROPN" or (token.is_title and token.text in name_words)
+
+    found: list[Candidate] = []
+    line_start = 0
+    for line_end in [*index.newlines, len(text)]:
+        first = index.token_at(line_start, after=True)
+        line_start = line_end + 1
+        if first is None or doc[first].idx >= line_end or not is_name(doc[first]):
+            continue
+        colon = first
+        while colon < len(doc) and is_name(doc[colon]) and colon - first < 4:
+            colon += 1
+        if colon >= len(doc) or doc[colon].text != ":" or doc[colon].idx >= line_end:
+            continue
+        body = index.token_at(doc[colon].idx + 1, after=True)
+        last = index.token_at(line_end, after=False)
+        if body is None or last is None or last - body < 2 or doc[body].idx >= line_end:
+            continue
+        start, end = _chars(doc, *_trim_tokens(doc, body, last + 1))
+        if end <= start or any(
+            c.cue is not None and c.start < end and start < c.end for c in taken
+        ):
+            continue
+        cue = Cue(colon, colon, colon + 1, "speech")
+        marks = [index.spans[k] for k in index.spans_overlapping(start, end)]
+        kind = QuoteKind.INDIRECT
+        if marks:
+            inside = sum(_letters(text, *_inner_range(m, text)) for m in marks)
+            kind = QuoteKind.DIRECT if _letters(text, start, end) - inside <= 2 else QuoteKind.MIXED
+        found.append(
+            Candidate([(start, end)], kind, "headline-colon", 0.6, cue, (first, colon), None,
+                      marks=marks)
+        )  # fmt: skip
+    return found
+
+
 def build_candidates(
     doc: Doc, text: str, spans: Sequence[QuotedSpan], cues: Sequence[Cue]
 ) -> list[Candidate]:
@@ -793,6 +838,13 @@ def build_candidates(
     clause_by_cue = {c.cue.head: c for c in clause if c.cue is not None}
     marked = _mark_candidates(index, used, clause_by_cue)
     everything = _resolve_overlaps(clause + marked, doc)
+    headlines = _headline_quotes(index, everything)
+    if headlines:
+        # A headline's colon attribution takes over the quoted words inside it.
+        everything = [
+            c for c in everything if not any(h.start < c.end and c.start < h.end for h in headlines)
+        ]
+        everything = sorted(everything + headlines, key=lambda c: (c.start, c.end))
     everything = _join_resumed(index, everything)
     for candidate in everything:
         candidate.fragments = _disjoint(candidate.fragments)

@@ -141,7 +141,9 @@ def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     token = _source_token(cue, doc)
     if token is None or token.pos_ in {"VERB", "AUX", "SCONJ", "PUNCT"}:
         return None
-    if token.lower_ in {"it", "this", "that", "there", "which", "what"}:
+    if token.lower_ == "it" and (token.dep_ != "nsubj" or _is_passive(token.head)):
+        return None  # "it was said that ..." has no source; "it said" (a paper, a firm) has
+    if token.lower_ in {"this", "that", "there", "which", "what"}:
         return None
     return noun_phrase(token)
 
