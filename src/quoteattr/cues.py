@@ -246,8 +246,8 @@ def _reports_a_clause(verb: Token) -> bool:
 
 def _is_non_speech_use(token: Token) -> bool:
     """Uses of cue lemmas that report nothing: "the said agreement", "needless to say"."""
-    if token.dep_ in {"amod", "compound"}:
-        return True
+    if token.dep_ in {"amod", "compound", "prep"}:
+        return True  # "the said agreement", "Regarding the exchanges, ..."
     lemma = token.lemma_.lower()
     # "that is to say", "needless to say", "so to speak": fixed expressions.
     if lemma == "say" and token.i > 0 and token.nbor(-1).lower_ == "to":

@@ -644,6 +644,24 @@ def _mark_candidates(
     return found
 
 
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or"}
+)
+
+
+def _is_title(text: str, span: QuotedSpan) -> bool:
+    """“Good Morning America”, ''Hawaii Five-0'': every word capitalised, a name of a work."""
+    words = [w for w in text[span.content_start : span.content_end].split() if w[:1].isalpha()]
+    if not words or not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return False
+    # In a headline every word is capitalised, quoted words included: no title there.
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    capitalised = [w[:1].isupper() for w in line.split() if w[:1].isalpha()]
+    return sum(capitalised) < 0.7 * len(capitalised)
+
+
 def _inside_sentence(index: _Index, span: QuotedSpan) -> bool:
     """Do the marks open in the middle of a sentence, after a word ("voters “hate …”")?"""
     before = index.token_at(span.start, after=False)
@@ -658,7 +676,7 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
     words: "Rubio bemoaned [a climate in which people “literally hate each other”]"."""
     doc = index.doc
     first = index.token_at(span.content_start, after=True)
-    if first is None:
+    if first is None or _is_title(index.text, span):
         return None
     token = doc[first]
     for _ in range(_MAX_QUOTED_CLIMB):
