@@ -9,7 +9,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import coref
+from . import chunking, coref
 from .coref import EntityRecord, Resolver
 from .cues import CueLexicon, find_cues
 from .dialogue import DialogueSieves, Turn
@@ -37,10 +37,13 @@ _NOT_NAME_START = frozenset(
 )
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
+    "narration-sentence": 0.55,
     "dialogue-vocative": 0.55,
+    "dialogue-narration": 0.5,
     "dialogue-turns": 0.5,
     "dialogue-reply": 0.5,
     "dialogue-paragraph": 0.45,
+    "dialogue-other": 0.4,
     "unattributed": 0.3,
 }
 _NEWLINE_COMPONENT = "quoteattr_line_breaks"
@@ -78,6 +81,7 @@ class Attributor:
     ``quoteattr.models``); ``roster`` maps canonical names to known aliases; ``cues`` adds
     cue verbs (lemma -> "speech"/"thought"/"evidence", or plain lemmas); ``categories``
     restricts which cue categories count (default all: speech, thought, evidence).
+    ``max_chunk_chars`` is the piece size for parsing long texts (see ``quoteattr.chunking``).
     """
 
     def __init__(
@@ -88,6 +92,7 @@ class Attributor:
         cues: Mapping[str, str] | Iterable[str] = (),
         categories: Iterable[str] = (),
         add_line_breaks: bool = True,
+        max_chunk_chars: int | None = None,
     ) -> None:
         nlp = model if isinstance(model, Language) else load_model(model)
         if (
@@ -99,20 +104,21 @@ class Attributor:
         self.nlp: Language = nlp
         self.roster = dict(roster) if roster else None
         self.lexicon = CueLexicon.default().extended(cues, categories=categories)
+        chunking.chunk_limit(nlp, max_chunk_chars)  # refuse a bad value now, not later
+        self.max_chunk_chars = max_chunk_chars
 
     # -- public surface
 
     def analyze(self, text: str) -> Attribution:
         text = check_text(text)
-        return self.analyze_doc(self.nlp(text))
+        return chunking.analyze_text(self, text)  # any length; odd characters made safe
 
     def attribute(self, text: str) -> list[Quote]:
         return list(self.analyze(text).quotes)
 
     def pipe(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Attribution]:
-        checked = (check_text(t) for t in texts)
-        for doc in self.nlp.pipe(checked, batch_size=batch_size):
-            yield self.analyze_doc(doc)
+        checked = (check_text(t) for t in chunking.check_texts(texts))
+        return chunking.pipe_texts(self, checked, batch_size)
 
     def analyze_doc(self, doc: Doc) -> Attribution:
         """Run the rules on an already parsed ``Doc`` (it must come from ``self.nlp``)."""
@@ -126,6 +132,7 @@ class Attributor:
         entities = _entities(records)
         by_key = {id(r): e for r, e in zip(records, entities, strict=True)}
         final = [_quote(doc, c, record, by_key, text) for c, record in quotes]
+        final = chunking.without_overlaps(final)  # guard: see docs/input-handling.md
         return Attribution(
             text=text,
             quotes=tuple(final),
@@ -208,8 +215,15 @@ class _Speakers:
             name_owner.extend((m.start, m.end, record) for m in record.mentions)
         name_owner.sort(key=lambda t: t[0])
         coref.learn_roles(doc, records)
+        coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
-        sieves = DialogueSieves(self.text, records, self.quoted)
+        for s, e in coref.narrative_people(doc, self.quoted):  # "the boy" of a novel
+            self._resolve_span(s, e, (), records, name_owner, resolver)
+
+        def narration(s: int, e: int, exclude, create: bool) -> EntityRecord | None:
+            return self._resolve_span(s, e, exclude, records, name_owner, resolver, create)
+
+        sieves = DialogueSieves(self.text, records, self.quoted, doc, narration)
         resolved: dict[int, EntityRecord | None] = {}
         out: list[tuple[Candidate, EntityRecord | None]] = []
         history: list[Turn] = []
@@ -221,21 +235,41 @@ class _Speakers:
                     record.spoke = True
             elif candidate.follows is not None:
                 record = resolved.get(id(candidate.follows))
-            elif candidate.cue is None:
-                record, rule = sieves.speaker(candidate.start, history)
+            elif candidate.cue is None or candidate.kind is QuoteKind.DIRECT:
+                # No cue, or a cue whose speaker the parse did not give: the dialogue sieves.
+                cue = candidate.cue.head if candidate.cue is not None else None
+                record, rule = sieves.speaker(candidate.start, history, candidate.fragments, cue)
+                if candidate.cue is not None and rule in {"cue", "unattributed"}:
+                    rule = candidate.rule  # the cue's own speaker, or none
                 candidate.rule = rule
-                candidate.confidence = _SIEVE_CONFIDENCE[rule]
-                if rule == "continuation":
-                    candidate.follows = out[-1][0]
+                candidate.confidence = _SIEVE_CONFIDENCE.get(rule, candidate.confidence)
+                if rule == "continuation" and candidate.cue is None:  # borrow its mention
+                    candidate.follows = next(
+                        c
+                        for c, r in reversed(out)
+                        if r is record or r is None or c.kind is not QuoteKind.INDIRECT
+                    )
             resolved[id(candidate)] = record
             out.append((candidate, record))
             if candidate.kind is QuoteKind.INDIRECT:
                 continue  # turns of dialogue are quoted speech; narration does not count
             history.append(
                 Turn(candidate.start, candidate.end, sieves.paragraph(candidate.start), record,
-                     candidate.fragments)
+                     candidate.fragments, self._tail(candidate),
+                     candidate.kind is QuoteKind.DIRECT)
             )  # fmt: skip
         return records, out
+
+    def _tail(self, candidate: Candidate) -> int | None:
+        """Where a quote's own cue and source end when they follow it ("…,” said the parson)."""
+        cue = candidate.cue
+        ends = [
+            _chars(self.doc, tokens)[1]
+            for tokens in (candidate.source, (cue.start, cue.end) if cue else None)
+            if tokens is not None and tokens[1] > tokens[0]
+        ]
+        end = max(ends, default=candidate.end)
+        return end if end > candidate.end else None
 
     def _narrator(self, records: list[EntityRecord], resolver: Resolver) -> EntityRecord:
         """A first-person speaker outside quotation marks is the narrator (or the writer):
@@ -264,15 +298,22 @@ class _Speakers:
         return None
 
     def _resolve(self, candidate, records, name_owner, resolver) -> EntityRecord | None:
-        doc, text = self.doc, self.text
         s, e = candidate.source
+        exclude = [(f[0], f[1]) for f in candidate.fragments]
+        return self._resolve_span(s, e, exclude, records, name_owner, resolver)
+
+    def _resolve_span(
+        self, s, e, exclude, records, name_owner, resolver, create: bool = True
+    ) -> EntityRecord | None:
+        """The entity of the mention in tokens [s, e); ``create``: an unnamed description
+        may become an entity of its own."""
+        doc, text = self.doc, self.text
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is not None:
             return owner
         span = doc[s:e]
-        exclude = [(f[0], f[1]) for f in candidate.fragments]
         kind = coref.mention_kind(span)
         mention = Mention.of(text, start, end, kind)
         if kind is MentionKind.PRONOUN:
@@ -295,10 +336,14 @@ class _Speakers:
         key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
         record = self._described.get(key)
         if record is None:
+            if not create:
+                return None
             kind = description.kind or (
                 EntityKind.GROUP if description.plural else EntityKind.PERSON
             )
-            record = EntityRecord(key=len(records), name=mention.text, kind=kind)
+            record = EntityRecord(
+                key=len(records), name=mention.text, kind=kind, gender=coref.noun_gender(span)
+            )
             record.learn(description)
             records.append(record)
             self._described[key] = record

@@ -18,10 +18,20 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_table
+from .names import name_gender
 from .sources import noun_phrase
 from .types import EntityKind, Mention, MentionKind
 
-__all__ = ["Description", "EntityRecord", "Resolver", "describe", "pronoun_features"]
+__all__ = [
+    "Description",
+    "EntityRecord",
+    "Resolver",
+    "describe",
+    "learn_genders",
+    "narrative_people",
+    "noun_gender",
+    "pronoun_features",
+]
 
 _PRONOUNS: dict[str, tuple[str | None, str]] = {
     # pronoun -> (gender, number)
@@ -180,9 +190,10 @@ class Resolver:
     def _before(self, offset: int, exclude: Iterable[tuple[int, int]]) -> list[_Occurrence]:
         """Occurrences before ``offset`` and within the window, nearest first."""
         excluded = list(exclude)
-        k = bisect.bisect_left([o.offset for o in self._occurrences], offset)
+        k = bisect.bisect_left(self._occurrences, offset, key=lambda o: o.offset)
         out = []
-        for occurrence in reversed(self._occurrences[:k]):
+        for i in range(k - 1, -1, -1):  # nearest first; no copy of the list (many calls)
+            occurrence = self._occurrences[i]
             if offset - occurrence.offset > PRONOUN_WINDOW_CHARS:
                 break
             if any(s <= occurrence.offset < e for s, e in excluded):
@@ -276,6 +287,119 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
                 a, b = noun_phrase(root.head)
                 record.learn(describe(doc[a:b]))
+
+
+# Nouns that tell the gender of the person a description stands for ("the girl", "a lady").
+_NOUN_GENDER: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "man", "boy", "lad", "gentleman", "fellow", "chap", "father", "papa", "brother",
+            "son", "husband", "uncle", "nephew", "grandfather", "king", "prince", "duke",
+            "lord", "sir", "master", "monk", "priest", "parson", "clergyman", "vicar",
+            "monsieur", "signor", "senor", "squire", "groom", "widower", "bachelor",
+            "stripling", "nobleman",
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        (
+            "woman", "girl", "lass", "lady", "mother", "mama", "mamma", "sister", "daughter",
+            "wife", "aunt", "niece", "grandmother", "queen", "princess", "duchess", "madam",
+            "madame", "mistress", "nun", "maid", "maiden", "widow", "bride", "signora",
+            "senora", "hostess", "landlady",
+        ),
+        "f",
+    ),
+}  # fmt: skip
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def noun_gender(span: Span) -> str | None:
+    """Gender "m"/"f" that the head noun of a description tells, if it tells one."""
+    root = span.root
+    return _NOUN_GENDER.get(root.lower_) or _NOUN_GENDER.get(root.lemma_.lower())
+
+
+# Common nouns for people that narration keeps referring to ("the boy", "the old woman"):
+# gendered nouns above plus a few that tell no gender.
+_NARRATIVE_PEOPLE = frozenset(_NOUN_GENDER) | {"child", "stranger", "youth", "doctor", "visitor"}
+
+
+def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of definite descriptions of people that are the subject of a narrative
+    sentence ("The boy dropped his bundle"): in fiction they are characters, and pronouns
+    refer to them as much as to names."""
+    spans = sorted(quoted)
+    starts = [q[0] for q in spans]
+    out = []
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
+            continue
+        if token.lower_ not in _NARRATIVE_PEOPLE or token.tag_ in {"NNS", "NNPS"}:
+            continue
+        det = next((c for c in token.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            continue
+        k = bisect.bisect_right(starts, token.idx) - 1
+        if k >= 0 and spans[k][0] <= token.idx < spans[k][1]:
+            continue
+        out.append((det.i, token.i + 1))
+    return out
+
+
+def learn_genders(
+    doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]
+) -> None:
+    """Learn the gender of people whose names do not tell it ("Tess", "Dick"): from a title
+    just before a name that the recogniser left out of it ("Mrs. | Bennet"), else from the
+    pronouns of the sentences they are the subject of: "Tess looked up as she passed" makes
+    Tess a woman. A sentence counts only when it names no one else and its gendered pronouns
+    (outside quotation marks) all agree; the majority over such sentences wins."""
+    spans = sorted(quoted)
+    starts = [q[0] for q in spans]
+
+    def in_quotes(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+    owners: dict[int, list[tuple[EntityRecord, int]]] = {}  # sentence start -> named people
+    for record in records:
+        if record.kind is not EntityKind.PERSON:
+            continue
+        titled: set[str] = set()
+        for mention in record.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            if span.start > 0:  # a title the recogniser left out of the name: "Mrs. | Bennet"
+                gender = name_gender(f"{doc[span.start - 1].text} {mention.text}")
+                if gender is not None:
+                    titled.add(gender)
+            if not in_quotes(mention.start):
+                owners.setdefault(span.sent.start, []).append((record, span.root.i))
+        if record.gender is None and len(titled) == 1:
+            record.gender = titled.pop()
+    votes: dict[int, list[int]] = {}
+    for sent_start, named in owners.items():
+        if len({id(r) for r, _i in named}) != 1:
+            continue
+        record, head = named[0]
+        if record.gender is not None or doc[head].dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        sent = doc[sent_start].sent
+        found = {
+            "m" if t.lower_ in _HE else "f"
+            for t in sent
+            if t.i > head and t.lower_ in _HE | _SHE and not in_quotes(t.idx)
+        }
+        if len(found) == 1:
+            tally = votes.setdefault(id(record), [0, 0])
+            tally["mf".index(found.pop())] += 1
+    for record in records:
+        tally = votes.get(id(record))
+        if tally and record.gender is None and tally[0] != tally[1]:
+            record.gender = "m" if tally[0] > tally[1] else "f"
 
 
 def mention_kind(span: Span) -> MentionKind:

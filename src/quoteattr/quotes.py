@@ -866,5 +866,6 @@ def build_candidates(
     everything = _join_resumed(index, everything)
     for candidate in everything:
         candidate.fragments = _disjoint(candidate.fragments)
+    everything = _resolve_overlaps(everything, doc)  # joins may have grown a quote
     _mark_uncued(everything)
     return everything
