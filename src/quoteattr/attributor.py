@@ -116,9 +116,10 @@ class Attributor:
     def attribute(self, text: str) -> list[Quote]:
         return list(self.analyze(text).quotes)
 
-    def pipe(self, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Attribution]:
+    def pipe(self, texts: Iterable[str], *, batch_size: int | None = None) -> Iterator[Attribution]:
+        """Attributions of many texts, in order; ``batch_size`` defaults to the pipeline's."""
         checked = (check_text(t) for t in chunking.check_texts(texts))
-        return chunking.pipe_texts(self, checked, batch_size)
+        return chunking.pipe_texts(self, checked, batch_size or self.nlp.batch_size)
 
     def analyze_doc(self, doc: Doc) -> Attribution:
         """Run the rules on an already parsed ``Doc`` (it must come from ``self.nlp``)."""
