@@ -17,7 +17,7 @@ from functools import lru_cache
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_table
+from .lexicon import load_table, word_list
 from .names import name_gender
 from .sources import noun_phrase
 from .types import EntityKind, Mention, MentionKind
@@ -290,27 +290,7 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
 
 
 # Nouns that tell the gender of the person a description stands for ("the girl", "a lady").
-_NOUN_GENDER: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "man", "boy", "lad", "gentleman", "fellow", "chap", "father", "papa", "brother",
-            "son", "husband", "uncle", "nephew", "grandfather", "king", "prince", "duke",
-            "lord", "sir", "master", "monk", "priest", "parson", "clergyman", "vicar",
-            "monsieur", "signor", "senor", "squire", "groom", "widower", "bachelor",
-            "stripling", "nobleman",
-        ),
-        "m",
-    ),
-    **dict.fromkeys(
-        (
-            "woman", "girl", "lass", "lady", "mother", "mama", "mamma", "sister", "daughter",
-            "wife", "aunt", "niece", "grandmother", "queen", "princess", "duchess", "madam",
-            "madame", "mistress", "nun", "maid", "maiden", "widow", "bride", "signora",
-            "senora", "hostess", "landlady",
-        ),
-        "f",
-    ),
-}  # fmt: skip
+_NOUN_GENDER: dict[str, str] = {row[0]: row[1] for row in load_table("gendered_nouns.tsv")}
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 
@@ -323,7 +303,7 @@ def noun_gender(span: Span) -> str | None:
 
 # Common nouns for people that narration keeps referring to ("the boy", "the old woman"):
 # gendered nouns above plus a few that tell no gender.
-_NARRATIVE_PEOPLE = frozenset(_NOUN_GENDER) | {"child", "stranger", "youth", "doctor", "visitor"}
+_NARRATIVE_PEOPLE = frozenset(_NOUN_GENDER) | word_list("ungendered_people")
 
 
 def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

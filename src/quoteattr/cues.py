@@ -14,7 +14,7 @@ from functools import lru_cache
 import attrs
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_table
+from .lexicon import load_table, word_list
 
 __all__ = ["Cue", "CueLexicon", "find_cues"]
 
@@ -172,9 +172,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
 
 
 # Verbs that link a subject to a stance adjective: "is confident", "seemed skeptical".
-_LINKING_VERBS = frozenset(
-    {"be", "seem", "remain", "appear", "sound", "become", "feel", "look", "make"}
-)
+_LINKING_VERBS = word_list("linking_verbs")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
 

@@ -52,6 +52,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from .coref import EntityRecord, describe, pronoun_features
+from .lexicon import word_list
 from .sources import noun_phrase
 from .types import EntityKind
 
@@ -103,32 +104,10 @@ _CLAUSE_HEADS = frozenset({"ROOT", "conj"})
 
 # Common nouns that stand for a person when they are the subject of a narrative sentence
 # ("The lad frowned."); roles such as "the president" come from ``data/roles.tsv``.
-_PERSON_NOUNS = frozenset(
-    {
-        "man", "woman", "boy", "girl", "lad", "lass", "child", "kid", "youth", "gentleman",
-        "lady", "fellow", "chap", "stranger", "voice", "mother", "father", "mama", "papa",
-        "aunt", "uncle", "sister", "brother", "wife", "husband", "son", "daughter", "cousin",
-        "grandmother", "grandfather", "widow", "bride", "groom", "maid", "maiden", "servant",
-        "porter", "clerk", "officer", "captain", "sailor", "soldier", "doctor", "parson",
-        "clergyman", "priest", "vicar", "nurse", "host", "hostess", "landlord", "landlady",
-        "visitor", "guest", "driver", "coachman", "farmer", "master", "mistress", "friend",
-        "neighbour", "neighbor", "companion", "gentlemen", "ladies", "men", "women", "boys",
-        "girls", "stripling", "baby", "infant", "nobleman", "squire", "knight", "keeper",
-        "guard", "merchant", "student", "teacher",
-    }
-)  # fmt: skip
+_PERSON_NOUNS = word_list("person_nouns")
 
 # Verbs whose subject is a living being: "The pedestrian halted and turned round."
-_ANIMATE_VERBS = frozenset(
-    {
-        "say", "ask", "answer", "reply", "cry", "exclaim", "shout", "whisper", "murmur",
-        "mutter", "call", "laugh", "smile", "grin", "frown", "nod", "shrug", "sigh", "gasp",
-        "sob", "weep", "blush", "stare", "glance", "look", "gaze", "watch", "listen", "hear",
-        "see", "think", "wonder", "hesitate", "pause", "bow", "kneel", "rise", "sit", "stand",
-        "walk", "step", "halt", "turn", "lean", "start", "wink", "scowl", "stammer", "stutter",
-        "giggle", "chuckle", "yawn",
-    }
-)  # fmt: skip
+_ANIMATE_VERBS = word_list("animate_verbs")
 
 #: ``resolve(start, end, exclude, create)``: the entity a token range of narration stands
 #: for (``create``: an unnamed description may become a new entity), or None.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["load_table"]
+__all__ = ["load_table", "word_list"]
 
 
 def load_table(name: str) -> list[list[str]]:
@@ -37,3 +37,12 @@ def _read_table(name: str) -> tuple[tuple[str, ...], ...]:
             continue
         rows.append(tuple(cell.strip() for cell in line.split("\t")))
     return tuple(rows)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words listed under ``name`` in ``quoteattr/data/word_lists.tsv``."""
+    words = [w for row in _read_table("word_lists.tsv") if row[0] == name for w in row[1].split()]
+    if not words:
+        raise KeyError(f"no word list named {name!r} in word_lists.tsv")
+    return frozenset(words)

@@ -89,7 +89,7 @@ from typing import TypeAlias
 import attrs
 from rapidfuzz import fuzz, process
 
-from .lexicon import load_table
+from .lexicon import load_table, word_list
 from .types import EntityKind, Mention
 
 __all__ = [
@@ -113,27 +113,12 @@ FUZZY_THRESHOLD = 87.0
 MIN_FUZZY_LEN = 4
 
 # Name suffixes skipped when finding the surname ("Martin Luther King Jr.").
-_SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
+_SUFFIXES = word_list("name_suffixes")
 # Lower-case particles that are part of a surname, not a forename ("de Gaulle").
-_PARTICLES = frozenset(
-    {"de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van",
-     "von", "ten", "ter", "bin", "ibn", "al", "el"}
-)  # fmt: skip
+_PARTICLES = word_list("surname_particles")
 # Titles and offices: kept in the text, but a leading title is not a forename, so
 # "President Putin" joins "Vladimir Putin" and "Prime Minister Johnson" is a Johnson.
-_TITLES = frozenset(
-    {"president", "president-elect", "vice", "prime", "minister", "chancellor", "premier",
-     "secretary", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
-     "governor", "gov", "mayor", "judge", "justice", "chief", "general", "gen", "colonel",
-     "col", "major", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral",
-     "adm", "commander", "officer", "detective", "inspector", "constable", "king", "queen",
-     "prince", "princess", "duke", "duchess", "count", "countess", "baron", "baroness",
-     "emperor", "empress", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam",
-     "sheikh", "emir", "ayatollah", "chairman", "chairwoman", "chair", "ceo", "director",
-     "ambassador", "coach", "speaker", "leader", "state", "foreign", "defence", "defense",
-     "home", "interior", "finance", "treasury", "attorney", "affairs", "health", "deputy",
-     "acting", "former", "late", "first"}
-)  # fmt: skip
+_TITLES = word_list("name_titles")
 _TITLE_LINKS = frozenset({"of", "the", "for"})  # "Secretary of State", "Minister for Health"
 # Abbreviations whose final full stop belongs to the name ("Jr.", "Inc.").
 _KEEP_DOT = frozenset({"jr", "sr", "inc", "ltd", "co", "corp", "bros", "st", "plc", "llc"})

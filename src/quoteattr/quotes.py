@@ -19,6 +19,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
+from .lexicon import word_list
 from .marks import QuotedSpan
 from .sources import addressee_of, source_of
 from .types import QuoteKind
@@ -35,9 +36,7 @@ MAX_GAP_BEFORE = 10
 MAX_OUTSIDE_LETTERS = 2
 
 # Objects that are the people spoken to, not what was said.
-_ADDRESSEES = frozenset(
-    {"reporter", "journalist", "audience", "crowd", "supporter", "voter", "people", "press"}
-)
+_ADDRESSEES = word_list("addressee_nouns")
 # Prepositions that introduce what an attitude or speech act is about.
 _CONTENT_PREPS = frozenset({"about", "of", "for", "against", "over"})
 # How far up the parse a quoted fragment may sit below the verb whose subject said it.
@@ -46,27 +45,17 @@ _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "oprd", 
 # Prepositions that introduce the topic of any speech verb: "complained about [the noise]".
 _TOPIC_PREPS = frozenset({"about", "of", "against", "over"})
 # Verbs whose prepositional phrases are circumstances rather than topics.
-_NO_TOPIC_CUES = frozenset({"say", "tell", "add", "write", "report", "reply", "respond"})
+_NO_TOPIC_CUES = word_list("no_topic_cues")
 # Cues whose object is a person that is part of the content: "accused Smith of lying".
-_PERSON_OBJECT_CUES = frozenset(
-    {"accuse", "blame", "praise", "criticize", "criticise", "thank", "congratulate", "attack",
-     "defend", "endorse", "support", "back", "oppose", "blast", "slam", "mock", "fault",
-     "condemn", "urge", "call", "label", "brand", "dub"}
-)  # fmt: skip
+_PERSON_OBJECT_CUES = word_list("person_object_cues")
 # Words that open an adjunct framing a report in time or circumstance.
-_FRAMING_WORDS = frozenset({"after", "amid", "during", "following", "despite", "before"})
-_NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand", "name", "nickname", "title"})
+_FRAMING_WORDS = word_list("framing_words")
+_NAMING_VERBS = word_list("naming_verbs")
 _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
-_INFINITIVE_CUES = frozenset(
-    {
-        "promise", "vow", "pledge", "threaten", "want", "plan", "intend", "urge", "ask",
-        "call", "vote", "refuse", "agree", "offer", "hope", "expect", "decide", "demand",
-        "encourage", "order", "instruct", "advise", "propose", "warn", "tell", "wish",
-    }
-)  # fmt: skip
+_INFINITIVE_CUES = word_list("infinitive_cues")
 
 
 @attrs.define
@@ -644,9 +633,7 @@ def _mark_candidates(
     return found
 
 
-_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or"}
-)
+_SMALL_WORDS = word_list("title_small_words")
 
 
 def _is_title(text: str, span: QuotedSpan) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
+from .lexicon import word_list
 
 __all__ = ["addressee_of", "noun_phrase", "source_of"]
 
@@ -23,9 +24,7 @@ _PHRASE_BREAKERS = frozenset(
 _INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep"})
 _MAX_CLIMB = 4
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
-_ADDRESSING_VERBS = frozenset(
-    {"tell", "ask", "assure", "remind", "inform", "warn", "urge", "brief", "notify"}
-)
+_ADDRESSING_VERBS = word_list("addressing_verbs")
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
