@@ -128,15 +128,34 @@ def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     return None
 
 
+_Phrase = tuple[tuple[str, ...], str, str]
+
+
+@lru_cache(maxsize=8)
+def _phrases_by_first_word(
+    phrases: tuple[_Phrase, ...],
+) -> tuple[dict[str, tuple[_Phrase, ...]], dict[str, tuple[_Phrase, ...]]]:
+    """Object-slot and subject-slot phrases indexed by their first word, so that each token
+    is checked only against the phrases it could start."""
+    index: tuple[dict[str, list[_Phrase]], dict[str, list[_Phrase]]] = ({}, {})
+    for phrase in phrases:
+        index[phrase[2] != "object"].setdefault(phrase[0][0], []).append(phrase)
+    objects, subjects = ({k: tuple(v) for k, v in side.items()} for side in index)
+    return objects, subjects
+
+
 def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     """Every cue in the document, in text order, at most one per head token."""
     lexicon = lexicon or CueLexicon.default()
     by_head: dict[int, Cue] = {}
-    object_phrases = [p for p in lexicon.phrases if p[2] == "object"]
-    subject_phrases = [p for p in lexicon.phrases if p[2] == "subject"]
+    object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
     for token in doc:
         i = token.i
-        for words, category, slot in object_phrases:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        starting = object_phrases.get(lower, ()) + (
+            object_phrases.get(lemma, ()) if lemma != lower else ()
+        )
+        for words, category, slot in starting:
             if category in lexicon.categories and _phrase_at(doc, i, words):
                 by_head.setdefault(i, Cue(i, i, i + len(words), category, slot))
                 break
@@ -149,7 +168,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         if token.pos_ not in _VERB_POS:
             continue
-        for words, category, _slot in subject_phrases:
+        for words, category, _slot in subject_phrases.get(lemma, ()) + (
+            subject_phrases.get(lower, ()) if lemma != lower else ()
+        ):
             if category not in lexicon.categories:
                 continue
             particle = _particle_phrase(token, words)
