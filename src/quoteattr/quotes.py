@@ -505,15 +505,9 @@ def _cue_colon(index: _Index, span: QuotedSpan) -> Cue | None:
     if verb.pos_ != "VERB" or verb.i > last:
         return None  # "The answer is simple: “…”" introduces no speaker
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _can_speak(subject):
+    if subject is None or not _speaks(subject, first_person=True, nouns=True):
         return None
     return Cue(verb.i, last, last + 1, "speech")
-
-
-def _can_speak(token: Token) -> bool:
-    return token.lower_ in {"he", "she", "they", "i", "we"} or (
-        token.pos_ in {"PROPN", "NOUN"} and token.ent_type_ not in {"DATE", "TIME", "GPE", "LOC"}
-    )
 
 
 def _dash_source(index: _Index, span: QuotedSpan) -> tuple[Cue, tuple[int, int]] | None:
@@ -688,14 +682,20 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
     return None
 
 
-def _speaks(token: Token) -> bool:
-    """A subject that can be the source of words: a person, organisation or group. A
-    first-person narrator quoting words is using them, not reporting them."""
-    if token.lower_ in {"he", "she", "they"}:
+def _speaks(token: Token, *, first_person: bool = False, nouns: bool = False) -> bool:
+    """Can this subject be the source of words: a person, organisation or group?
+
+    ``first_person``: a narrator's "I" counts (not when quoting words inside a sentence: a
+    narrator using quoted words is not reporting them). ``nouns``: common nouns count too
+    ("The report concluded: “…”").
+    """
+    if token.lower_ in {"he", "she", "they"} or (first_person and token.lower_ in {"i", "we"}):
         return True
     if token.ent_type_ in {"PERSON", "ORG", "NORP"}:
         return True
-    return token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "DATE", "FAC"}
+    if token.ent_type_ in {"GPE", "LOC", "DATE", "TIME", "FAC"}:
+        return False
+    return token.pos_ == "PROPN" or (nouns and token.pos_ == "NOUN")
 
 
 def _adjacent(index: _Index, owner: Candidate, span: QuotedSpan) -> bool:
