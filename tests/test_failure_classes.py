@@ -143,3 +143,9 @@ def test_it_can_be_a_source_but_not_an_expletive(attributor):
     assert quote.speaker_mention.text == "It"
     (quote,) = quotes_of(attributor, "It was reported that the figures were wrong.")
     assert quote.speaker_mention is None
+
+
+def test_particle_must_follow_its_verb(attributor):
+    text = "Back in September, the mayor wrote a letter to the council about the budget."
+    quotes = quotes_of(attributor, text)
+    assert all(q.cue is None or q.cue.text != "Back in September, the mayor wrote" for q in quotes)

@@ -119,15 +119,20 @@ def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
 
 
 def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
-    """For "point out": the particle child of a verb whose lemma is the first word."""
+    """For "point out": the particle child of a verb whose lemma is the first word. The
+    particle follows the verb closely ("pointed it out"); "Back in May, he wrote" is no
+    "write back"."""
     if len(words) != 2 or token.lemma_.lower() != words[0]:
         return None
-    for child in token.children:
+    for child in token.rights:
+        if child.i - token.i > _MAX_PARTICLE_GAP:
+            break
         if child.lower_ == words[1] and child.dep_ in {"prt", "prep", "advmod"}:
             return child
     return None
 
 
+_MAX_PARTICLE_GAP = 3
 _Phrase = tuple[tuple[str, ...], str, str]
 
 
