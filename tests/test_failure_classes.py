@@ -149,3 +149,13 @@ def test_particle_must_follow_its_verb(attributor):
     text = "Back in September, the mayor wrote a letter to the council about the budget."
     quotes = quotes_of(attributor, text)
     assert all(q.cue is None or q.cue.text != "Back in September, the mayor wrote" for q in quotes)
+
+
+def test_reason_clause_after_the_content_is_part_of_the_claim(attributor):
+    text = (
+        "The BBC said it did not count those loans in its total because, presumably, loans"
+        " to local firms were part of its normal business."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("it did not count those loans")
+    assert quote.text.endswith("part of its normal business")

@@ -51,6 +51,7 @@ _PERSON_OBJECT_CUES = word_list("person_object_cues")
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = word_list("framing_words")
 _NAMING_VERBS = word_list("naming_verbs")
+_REASON_MARKS = word_list("reason_marks")
 _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -221,6 +222,16 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS:
             ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if ranges:
+        # "said [X] because [Y]": a reason clause after the content is part of the claim
+        last = max(end for _, end in ranges)
+        for child in head.rights:
+            if (
+                child.dep_ == "advcl"
+                and child.left_edge.i >= last
+                and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
+            ):
+                ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
     if not ranges and head.lemma_.lower() in _INFINITIVE_CUES:
         for child in head.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
