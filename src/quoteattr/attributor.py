@@ -16,7 +16,7 @@ from .dialogue import DialogueSieves, Turn
 from .marks import find_quoted_spans
 from .models import load_model
 from .names import NameMention, Roster, cluster_names, same_name_word
-from .quotes import Candidate, build_candidates
+from .quotes import Candidate, build_candidates, token_chars
 from .types import (
     Attribution,
     Entity,
@@ -164,7 +164,7 @@ class _Speakers:
         for candidate in candidates:
             if candidate.source is not None:
                 s, e = candidate.source
-                source_chars.add((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+                source_chars.add(token_chars(doc, s, e))
         for ent in doc.ents:
             kind = _ENTITY_LABELS.get(ent.label_)
             if kind is None:
@@ -265,7 +265,7 @@ class _Speakers:
         """Where a quote's own cue and source end when they follow it ("…,” said the parson)."""
         cue = candidate.cue
         ends = [
-            _chars(self.doc, tokens)[1]
+            token_chars(self.doc, *tokens)[1]
             for tokens in (candidate.source, (cue.start, cue.end) if cue else None)
             if tokens is not None and tokens[1] > tokens[0]
         ]
@@ -309,7 +309,7 @@ class _Speakers:
         """The entity of the mention in tokens [s, e); ``create``: an unnamed description
         may become an entity of its own."""
         doc, text = self.doc, self.text
-        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        start, end = token_chars(doc, s, e)
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is not None:
@@ -397,11 +397,6 @@ def _entities(records: list[EntityRecord]) -> list[Entity]:
     ]
 
 
-def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    last = doc[tokens[1] - 1]
-    return doc[tokens[0]].idx, last.idx + len(last.text)
-
-
 def _quote(
     doc: Doc,
     candidate: Candidate,
@@ -417,15 +412,15 @@ def _quote(
         if origin.source is not None or origin.follows is None:
             break
         origin = origin.follows
-    cue = Span.of(text, *_chars(doc, (origin.cue.start, origin.cue.end))) if origin.cue else None
+    cue = Span.of(text, *token_chars(doc, origin.cue.start, origin.cue.end)) if origin.cue else None
     mention = None
     if origin.source is not None:
         span = doc[origin.source[0] : origin.source[1]]
-        mention = Mention.of(text, *_chars(doc, origin.source), coref.mention_kind(span))
+        mention = Mention.of(text, *token_chars(doc, *origin.source), coref.mention_kind(span))
     addressee = None
     if origin.addressee is not None:
         span = doc[origin.addressee[0] : origin.addressee[1]]
-        addressee = Mention.of(text, *_chars(doc, origin.addressee), coref.mention_kind(span))
+        addressee = Mention.of(text, *token_chars(doc, *origin.addressee), coref.mention_kind(span))
     confidence = candidate.confidence
     if record is None:
         confidence = min(confidence, 0.5 if mention is not None else 0.3)

@@ -24,7 +24,7 @@ from .marks import QuotedSpan
 from .sources import addressee_of, source_of
 from .types import QuoteKind
 
-__all__ = ["Candidate", "build_candidates"]
+__all__ = ["Candidate", "build_candidates", "token_chars"]
 
 # A quoted passage needs this many words to count as a quotation on its own (without a
 # cue): shorter ones are mostly titles, nicknames and scare quotes.
@@ -85,7 +85,7 @@ class Candidate:
 # --------------------------------------------------------------------------- helpers
 
 
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of tokens [start, end)."""
     last = doc[end - 1]
     return doc[start].idx, last.idx + len(last.text)
@@ -368,7 +368,7 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
         for start_tok, end_tok in _content_tokens(doc, cue):
             if end_tok - start_tok < 2 and not index.quote_token[start_tok] >= 0:
                 continue
-            start, end = _chars(doc, start_tok, end_tok)
+            start, end = token_chars(doc, start_tok, end_tok)
             candidate = _classify(index, start, end, cue)
             if candidate is not None:
                 found.append(candidate)
@@ -379,7 +379,7 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
     """Kind and exact extent of a clause, given the quotation marks it overlaps."""
     text = index.text
     overlapping = index.spans_overlapping(start, end)
-    cue_start, _ = _chars(index.doc, cue.start, cue.end)
+    cue_start, _ = token_chars(index.doc, cue.start, cue.end)
     # A quoted passage that holds the cue itself is not this clause's content.
     overlapping = [
         k for k in overlapping if not index.spans[k].start <= cue_start < index.spans[k].end
@@ -683,7 +683,7 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
         start, end = _trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
         if end <= start:
             return None
-        a, b = _chars(doc, start, end)
+        a, b = token_chars(doc, start, end)
         a, b = min(a, span.start), max(b, span.end)
         cue = Cue(token.i, token.i, token.i + 1, "speech")
         return Candidate(
@@ -820,7 +820,7 @@ def _headline_quotes(index: _Index, taken: list[Candidate]) -> list[Candidate]:
         last = index.token_at(line_end, after=False)
         if body is None or last is None or last - body < 2 or doc[body].idx >= line_end:
             continue
-        start, end = _chars(doc, *_trim_tokens(doc, body, last + 1))
+        start, end = token_chars(doc, *_trim_tokens(doc, body, last + 1))
         if end <= start or any(
             c.cue is not None and c.start < end and start < c.end for c in taken
         ):
