@@ -465,16 +465,6 @@ def _fills_paragraph(text: str, span: QuotedSpan) -> bool:
     return not text[line_start : span.start].strip() and not text[span.end : line_end].strip()
 
 
-def _gap_is_clean(index: _Index, start_tok: int, end_tok: int) -> bool:
-    """No sentence end, line break or quotation mark between two tokens."""
-    doc = index.doc
-    for i in range(start_tok, end_tok):
-        token = doc[i]
-        if token.text in _SENTENCE_END or "\n" in token.text or _is_mark(token):
-            return False
-    return True
-
-
 def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
     first = index.token_at(span.end, after=True)
     if first is None:

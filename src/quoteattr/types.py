@@ -7,7 +7,7 @@ Every span carries character offsets into the caller's original string, so that
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -226,8 +226,3 @@ class Attribution:
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
         )
-
-
-def spans_text(original: str, spans: Sequence[Span]) -> str:
-    """The text of several spans joined by a space (for display of interrupted quotes)."""
-    return " ".join(original[s.start : s.end] for s in spans)
