@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from .cues import Cue
 from .lexicon import word_list
 from .marks import QuotedSpan
-from .sources import addressee_of, source_of
+from .sources import addressee_of, is_passive, source_of
 from .types import QuoteKind
 
 __all__ = ["Candidate", "build_candidates", "token_chars"]
@@ -282,7 +282,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     content ("told reporters"), nor are time and place ("said on Tuesday")."""
     head = doc[cue.head]
     last = doc[cue.end - 1]
-    if any(child.dep_ in {"auxpass", "nsubjpass"} for child in head.children):
+    if is_passive(head):
         return []  # "the plan was discussed": the subject is the topic, not a content
     parts: list[Token] = []
     for child in head.rights:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from .cues import Cue
 from .lexicon import word_list
 
-__all__ = ["addressee_of", "noun_phrase", "source_of"]
+__all__ = ["addressee_of", "is_passive", "noun_phrase", "source_of"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Relations that end a speaker noun phrase: "Smith, who replaced Jones, said" keeps "Smith".
@@ -75,7 +75,7 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
 
 
@@ -102,7 +102,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         return None
     verb = head.head if cue.part == "adjective" else head
     for _ in range(_MAX_CLIMB):
-        if _is_passive(verb):
+        if is_passive(verb):
             agent = _agent(verb)
             if agent is not None:
                 return agent
@@ -140,7 +140,7 @@ def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     token = _source_token(cue, doc)
     if token is None or token.pos_ in {"VERB", "AUX", "SCONJ", "PUNCT"}:
         return None
-    if token.lower_ == "it" and (token.dep_ != "nsubj" or _is_passive(token.head)):
+    if token.lower_ == "it" and (token.dep_ != "nsubj" or is_passive(token.head)):
         return None  # "it was said that ..." has no source; "it said" (a paper, a firm) has
     if token.lower_ in {"this", "that", "there", "which", "what"}:
         return None
