@@ -159,3 +159,44 @@ def test_reason_clause_after_the_content_is_part_of_the_claim(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("it did not count those loans")
     assert quote.text.endswith("part of its normal business")
+
+
+def test_one_word_object_of_an_attitude_verb(attributor):
+    (quote,) = quotes_of(attributor, "The teachers' union endorsed Harlow on Friday.")
+    assert quote.text == "Harlow"
+    assert quote.speaker_mention.text == "The teachers' union"
+
+
+def test_one_common_noun_object_is_not_content(attributor):
+    text = "The spokesman did not respond to a request for comment."
+    assert all(q.text != "comment" for q in quotes_of(attributor, text))
+
+
+def test_object_and_what_is_said_of_it(attributor):
+    (quote,) = quotes_of(attributor, "Residents described the new bridge as a waste of money.")
+    assert quote.text == "the new bridge as a waste of money"
+    (quote,) = quotes_of(attributor, "The senator called the proposal reckless.")
+    assert quote.text == "the proposal reckless"
+
+
+def test_person_urged_belongs_to_what_was_urged(attributor):
+    text = "Councillor Ida Brandt urged the mayor to reopen the library."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the mayor to reopen the library"
+    assert quote.speaker.name == "Ida Brandt"
+
+
+def test_infinitive_after_decline(attributor):
+    (quote,) = quotes_of(attributor, "Mr. Okafor declined to comment on the contract.")
+    assert quote.text == "to comment on the contract"
+
+
+def test_passive_with_agent(attributor):
+    text = "The harbour plan was rejected by the port authority last week."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The harbour plan"
+    assert quote.speaker_mention.text == "the port authority"
+
+
+def test_passive_without_agent_has_no_content(attributor):
+    assert quotes_of(attributor, "The harbour plan was discussed last week.") == ()

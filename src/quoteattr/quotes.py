@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from .cues import Cue
 from .lexicon import word_list
 from .marks import QuotedSpan
-from .sources import addressee_of, is_passive, source_of
+from .sources import addressee_of, is_passive, is_reduced_passive, noun_phrase, source_of
 from .types import QuoteKind
 
 __all__ = ["Candidate", "build_candidates", "token_chars"]
@@ -57,6 +57,9 @@ _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
+# What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
+_SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+_PREDICATE_PREPS = frozenset({"as", "with"})
 
 
 @attrs.define
@@ -235,7 +238,14 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     if not ranges and head.lemma_.lower() in _INFINITIVE_CUES:
         for child in head.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+                start = child.left_edge.i
+                # "urged [the party to act]": the person urged is part of what was urged
+                wanted = [
+                    c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
+                ]
+                if wanted:
+                    start = min(start, wanted[0].left_edge.i)
+                ranges.append(_trim_tokens(doc, start, child.right_edge.i + 1))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and head.lemma_.lower() not in _NO_TOPIC_CUES:
@@ -282,8 +292,8 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     content ("told reporters"), nor are time and place ("said on Tuesday")."""
     head = doc[cue.head]
     last = doc[cue.end - 1]
-    if is_passive(head):
-        return []  # "the plan was discussed": the subject is the topic, not a content
+    if is_passive(head) or is_reduced_passive(head):
+        return _passive_content(head) if nouns else []
     parts: list[Token] = []
     for child in head.rights:
         if child.i < cue.end and child is not last:
@@ -306,6 +316,11 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
                 # "talked about [the plan]": a leading preposition is not part of the content
                 parts.extend(objects if not parts else [child])
+        elif parts and (child.dep_ in _SMALL_CLAUSE_DEPS or child.lower_ in _PREDICATE_PREPS):
+            # "called [himself pro-choice]", "described [the dinner as a farce]": the object
+            # and what is said of it form one small clause
+            parts.append(child)
+            break
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
     if last is not head:
@@ -315,7 +330,31 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     start, end = _trim_tokens(doc, start, end)
-    return [(start, end)] if end - start >= 2 else []
+    if end - start == 1 and not _is_object_word(doc[start]):
+        return []
+    return [(start, end)] if end > start else []
+
+
+def _passive_content(verb: Token) -> list[tuple[int, int]]:
+    """What a passive cue with a named agent reports: "[the plan] was rejected by voters",
+    "[an allegation] denied by the ministry". Without an agent ("the plan was discussed")
+    there is no one to attribute it to."""
+    if not any(child.dep_ == "agent" for child in verb.children):
+        return []
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        start, end = noun_phrase(verb.head)
+    else:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return []
+        start, end = _trim_tokens(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return [(start, end)] if end > start else []
+
+
+def _is_object_word(token: Token) -> bool:
+    """A one-word object that can stand as reported content: "endorsed [Clinton]",
+    "opposed [it]", "would vote for [him]"."""
+    return token.dep_ in {"dobj", "pobj"} and token.pos_ in {"PROPN", "PRON"} and not token.ent_type_ in {"DATE", "TIME", "GPE", "ORG"}
 
 
 def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -366,7 +405,11 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
     found: list[Candidate] = []
     for cue in cues:
         for start_tok, end_tok in _content_tokens(doc, cue):
-            if end_tok - start_tok < 2 and not index.quote_token[start_tok] >= 0:
+            if (
+                end_tok - start_tok < 2
+                and not index.quote_token[start_tok] >= 0
+                and not _is_object_word(doc[start_tok])
+            ):
                 continue
             start, end = token_chars(doc, start_tok, end_tok)
             candidate = _classify(index, start, end, cue)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from .cues import Cue
 from .lexicon import word_list
 
-__all__ = ["addressee_of", "is_passive", "noun_phrase", "source_of"]
+__all__ = ["addressee_of", "is_passive", "is_reduced_passive", "noun_phrase", "source_of"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Relations that end a speaker noun phrase: "Smith, who replaced Jones, said" keeps "Smith".
@@ -79,6 +79,15 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
 
 
+def is_reduced_passive(verb: Token) -> bool:
+    """A participle modifying a noun with a ``by`` agent: "a claim [denied by the firm]"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and any(child.dep_ == "agent" for child in verb.children)
+    )
+
+
 def _source_token(cue: Cue, doc: Doc) -> Token | None:
     head = doc[cue.head]
     if cue.source_slot == "object":
@@ -102,7 +111,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         return None
     verb = head.head if cue.part == "adjective" else head
     for _ in range(_MAX_CLIMB):
-        if is_passive(verb):
+        if is_passive(verb) or (verb is head and is_reduced_passive(verb)):
             agent = _agent(verb)
             if agent is not None:
                 return agent
