@@ -60,6 +60,7 @@ _INFINITIVE_CUES = word_list("infinitive_cues")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
+_NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
 
 
 @attrs.define
@@ -354,7 +355,11 @@ def _passive_content(verb: Token) -> list[tuple[int, int]]:
 def _is_object_word(token: Token) -> bool:
     """A one-word object that can stand as reported content: "endorsed [Clinton]",
     "opposed [it]", "would vote for [him]"."""
-    return token.dep_ in {"dobj", "pobj"} and token.pos_ in {"PROPN", "PRON"} and not token.ent_type_ in {"DATE", "TIME", "GPE", "ORG"}
+    return (
+        token.dep_ in {"dobj", "pobj"}
+        and token.pos_ in {"PROPN", "PRON"}
+        and token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+    )
 
 
 def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
