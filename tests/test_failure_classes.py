@@ -200,3 +200,15 @@ def test_passive_with_agent(attributor):
 
 def test_passive_without_agent_has_no_content(attributor):
     assert quotes_of(attributor, "The harbour plan was discussed last week.") == ()
+
+
+def test_reporting_noun_after_a_light_verb(attributor):
+    text = "Dr. Ama Boateng raised doubts about the vaccine trial."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the vaccine trial"
+    assert quote.cue.text == "doubts"
+    assert quote.speaker.name == "Ama Boateng"
+
+
+def test_reporting_noun_received_is_not_the_subjects(attributor):
+    assert quotes_of(attributor, "The mayor faced questions about the new tram line.") == ()

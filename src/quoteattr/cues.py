@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table, word_list
 
-__all__ = ["Cue", "CueLexicon", "find_cues"]
+__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject"]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 
@@ -199,6 +199,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
 
 # Verbs that link a subject to a stance adjective: "is confident", "seemed skeptical".
 _LINKING_VERBS = word_list("linking_verbs")
+# Verbs whose subject receives a reporting noun rather than gives it: "faced questions".
+_RECEIVING_VERBS = word_list("receiving_verbs")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
 
@@ -225,8 +227,10 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     category = lexicon.nouns.get(lemma)
     if category is None or category not in lexicon.categories:
         return None
-    has_source = any(c.dep_ == "poss" for c in token.children) or any(
-        c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children
+    has_source = (
+        any(c.dep_ == "poss" for c in token.children)
+        or any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children)
+        or light_verb_subject(token) is not None
     )
     has_content = any(
         (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
@@ -236,6 +240,22 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     if not (has_source and has_content):
         return None
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+def light_verb_subject(noun: Token) -> Token | None:
+    """The subject of a verb that takes a reporting noun as its object, who is the noun's
+    source: "[the senator] voiced support for ...", "[she] raised doubts about ..."."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _RECEIVING_VERBS:
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL_PRONOUNS:
+        return None
+    return subject
 
 
 def _adjective_content(child: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue
+from .cues import Cue, light_verb_subject
 from .lexicon import word_list
 
 __all__ = ["addressee_of", "is_passive", "is_reduced_passive", "noun_phrase", "source_of"]
@@ -108,7 +108,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-        return None
+        return light_verb_subject(head)
     verb = head.head if cue.part == "adjective" else head
     for _ in range(_MAX_CLIMB):
         if is_passive(verb) or (verb is head and is_reduced_passive(verb)):
