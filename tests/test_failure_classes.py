@@ -212,3 +212,24 @@ def test_reporting_noun_after_a_light_verb(attributor):
 
 def test_reporting_noun_received_is_not_the_subjects(attributor):
     assert quotes_of(attributor, "The mayor faced questions about the new tram line.") == ()
+
+
+def test_seem_reports_the_writers_inference_without_a_speaker(attributor):
+    text = "The new ferry timetable seems to work well for commuters."
+    (quote,) = quotes_of(attributor, text)
+    assert [f.text for f in quote.fragments] == [
+        "The new ferry timetable",
+        "to work well for commuters",
+    ]
+    assert quote.cue.text == "seems"
+    assert quote.speaker is None and quote.speaker_mention is None
+
+
+def test_appear_without_a_complement_is_not_a_cue(attributor):
+    assert quotes_of(attributor, "The singer appeared on television on Sunday.") == ()
+
+
+def test_inference_gives_way_to_an_attribution_inside_it(attributor):
+    text = "The plan seemed to collapse when the minister said it was far too costly."
+    quotes = quotes_of(attributor, text)
+    assert [q.cue.text for q in quotes] == ["said"]

@@ -38,10 +38,12 @@ class Cue:
     start: int
     end: int
     category: str
-    source_slot: str = "subject"  # "subject" or "object"
+    source_slot: str = "subject"  # "subject", "object", or "none" (the writer's own view)
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
     takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
-    part: str = "verb"  # "verb", "adjective" ("confident that") or "noun" ("her claim that")
+    # "verb", "adjective" ("confident that"), "noun" ("her claim that") or "evidential"
+    # ("[the plan] seems [to work]": the writer's inference, the clause around it the content)
+    part: str = "verb"
 
     def tokens(self, doc: Doc) -> Iterable[Token]:
         return doc[self.start : self.end]
@@ -188,6 +190,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
                 break
         if i in by_head:
             continue
+        if "evidence" in lexicon.categories and _is_evidential(token):
+            by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
+            continue
         category = lexicon.verb_category(token)
         if category is not None and not _is_non_speech_use(token):
             takes_object = token.lemma_.lower() in lexicon.object_verbs
@@ -199,6 +204,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
 
 # Verbs that link a subject to a stance adjective: "is confident", "seemed skeptical".
 _LINKING_VERBS = word_list("linking_verbs")
+_EVIDENTIAL_VERBS = word_list("evidential_verbs")
 # Verbs whose subject receives a reporting noun rather than gives it: "faced questions".
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
@@ -256,6 +262,18 @@ def light_verb_subject(noun: Token) -> Token | None:
     if subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL_PRONOUNS:
         return None
     return subject
+
+
+def _is_evidential(verb: Token) -> bool:
+    """ "X seems to ...", "it appears that ...", "she seemed like a winner": a verb of
+    appearance with a complement (not "appeared on television")."""
+    if verb.lemma_.lower() not in _EVIDENTIAL_VERBS or verb.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ in {"xcomp", "ccomp", "acomp", "attr", "oprd"}
+        or (c.dep_ == "prep" and c.lower_ == "like")
+        for c in verb.children
+    )
 
 
 def _adjective_content(child: Token) -> bool:

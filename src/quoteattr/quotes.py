@@ -60,6 +60,7 @@ _INFINITIVE_CUES = word_list("infinitive_cues")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
+_EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
 
 
@@ -220,6 +221,8 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         if clause is head:
             return []
         return _sides_of(doc, clause, phrase)
+    if cue.part == "evidential":
+        return _evidential_content(doc, head)
     if cue.part != "verb":
         return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
@@ -257,6 +260,21 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_framing(doc, *r) for r in ranges]
+
+
+def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[Mr. Rubio had] appeared [to be on the upswing]": the subject (with the auxiliaries
+    up to the verb) and the complement, without fronted adverbials or clauses joined on."""
+    ranges = []
+    subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.lower_ not in {"it", "there"}:
+        ranges.append(_trim_tokens(doc, subject.left_edge.i, verb.i))
+    complement = next((c for c in verb.rights if c.dep_ in _EVIDENTIAL_COMPLEMENTS), None)
+    if complement is None:
+        complement = next((c for c in verb.rights if c.lower_ == "like"), None)
+    if complement is not None:
+        ranges.append(_trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
+    return [r for r in ranges if r[1] > r[0]] if complement is not None else []
 
 
 def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -778,7 +796,13 @@ def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
     return outer.start <= offset < outer.end
 
 
+def _is_inferred(candidate: Candidate) -> bool:
+    return candidate.cue is not None and candidate.cue.part == "evidential"
+
+
 def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
+    if _is_inferred(new) != _is_inferred(old):
+        return _is_inferred(old)  # "X seems to ..." gives way to any attribution it overlaps
     if _cue_inside(new, old, doc):
         return False
     if _cue_inside(old, new, doc):

@@ -90,6 +90,8 @@ def is_reduced_passive(verb: Token) -> bool:
 
 def _source_token(cue: Cue, doc: Doc) -> Token | None:
     head = doc[cue.head]
+    if cue.source_slot == "none":
+        return None
     if cue.source_slot == "object":
         # "according to X": the object of the last word of the phrase.
         last = doc[cue.end - 1]
