@@ -133,7 +133,10 @@ def test_long_paragraphs_of_a_quotation_continue_the_speaker(attributor):
         "“Next year we will start on the harbour, which has been neglected for decades and "
         "now needs to be rebuilt from the quay walls up.”"
     )
-    assert speakers(attributor, text) == ["Jan Novak", "Jan Novak"]
+    quotes = attributor.analyze(text).quotes
+    (quote,) = [q for q in quotes if q.kind is QuoteKind.DIRECT]  # the second joins the first
+    assert quote.speaker.name == "Jan Novak"
+    assert [f.text[:8] for f in quote.fragments] == ["We have ", "Next yea"]
 
 
 def test_a_new_line_in_sentence_per_line_text_does_not_change_the_speaker(attributor):
@@ -145,7 +148,12 @@ def test_a_new_line_in_sentence_per_line_text_does_not_change_the_speaker(attrib
         "“The water was high.\n"
         "I had to wait for the ferry.”"
     )
-    assert speakers(attributor, text) == ["Martha", "Tom", "Tom"]
+    quotes = attributor.analyze(text).quotes
+    assert [q.speaker.name for q in quotes] == ["Martha", "Tom"]
+    assert [f.text for f in quotes[1].fragments] == [
+        "Out by the river,",
+        "The water was high.\nI had to wait for the ferry.",
+    ]
     quoted = [(s.content_start, s.content_end) for s in find_quoted_spans(text)]
     assert DialogueSieves(text, [], quoted).lines_are_paragraphs is False
     one_line = text.replace("high.\n", "high. ")

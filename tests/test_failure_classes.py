@@ -233,3 +233,16 @@ def test_inference_gives_way_to_an_attribution_inside_it(attributor):
     text = "The plan seemed to collapse when the minister said it was far too costly."
     quotes = quotes_of(attributor, text)
     assert [q.cue.text for q in quotes] == ["said"]
+
+
+def test_quote_resumed_after_its_attribution_is_one_quotation(attributor):
+    text = (
+        "“The bridge will open in May,” the minister said of the harbour plan. "
+        "“Nobody will have to wait any longer.”"
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert [f.text for f in quote.fragments] == [
+        "The bridge will open in May,",
+        "Nobody will have to wait any longer.",
+    ]
+    assert quote.cue.text == "said"

@@ -130,6 +130,7 @@ class Attributor:
         cues = find_cues(doc, self.lexicon)
         candidates = build_candidates(doc, text, spans, cues)
         records, quotes = _Speakers(doc, text, spans, self.roster).attribute(candidates)
+        quotes = _join_continuations(quotes)
         entities = _entities(records)
         by_key = {id(r): e for r, e in zip(records, entities, strict=True)}
         final = [_quote(doc, c, record, by_key, text) for c, record in quotes]
@@ -395,6 +396,39 @@ def _entities(records: list[EntityRecord]) -> list[Entity]:
         )
         for r in records
     ]
+
+
+# Characters a continuation may stand after the quote it joins: room for an attribution
+# tail (", the senator said of the plan.") but not for a passage of narration.
+MAX_JOIN_GAP = 40
+
+
+def _join_continuations(
+    quotes: list[tuple[Candidate, EntityRecord | None]],
+) -> list[tuple[Candidate, EntityRecord | None]]:
+    """A quoted passage that carries on the direct quote just before it, with no cue of its
+    own, is one more fragment of that quotation (``"A," she said of the plan. "B."``), as
+    news annotation counts it; the narration between them stays outside the fragments."""
+    out: list[tuple[Candidate, EntityRecord | None]] = []
+    host: dict[int, Candidate] = {}
+    for candidate, record in quotes:
+        previous = out[-1][0] if out else None
+        followed = host.get(id(candidate.follows), candidate.follows)
+        if (
+            previous is not None
+            and candidate.rule == "continuation"
+            and candidate.cue is None
+            and followed is previous
+            and previous.kind is QuoteKind.DIRECT
+            and candidate.kind is QuoteKind.DIRECT
+            and candidate.start - previous.end <= MAX_JOIN_GAP
+        ):
+            previous.fragments = [*previous.fragments, *candidate.fragments]
+            previous.marks = [*previous.marks, *candidate.marks]
+            host[id(candidate)] = previous
+            continue
+        out.append((candidate, record))
+    return out
 
 
 def _quote(
