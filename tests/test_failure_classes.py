@@ -246,3 +246,14 @@ def test_quote_resumed_after_its_attribution_is_one_quotation(attributor):
         "Nobody will have to wait any longer.",
     ]
     assert quote.cue.text == "said"
+
+
+def test_cue_after_a_quote_does_not_reach_into_the_next_paragraph(attributor):
+    text = (
+        "“There was a mistake,” said a council official. “But was it a crime?”\n\n"
+        "The mayor has since apologized for what happened."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [f.text for f in quotes[0].fragments] == ["There was a mistake,", "But was it a crime?"]
+    assert quotes[0].cue.text == "said"
+    assert all(q.cue is None or q.cue.text != "apologized" for q in quotes)

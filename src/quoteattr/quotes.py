@@ -13,6 +13,7 @@ are dropped.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -54,6 +55,7 @@ _NAMING_VERBS = word_list("naming_verbs")
 _REASON_MARKS = word_list("reason_marks")
 _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
@@ -551,8 +553,10 @@ def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
         token = doc[i]
         depth += (token.text == "(") - (token.text == ")")
         ends = token.text in _SENTENCE_END and depth <= 0
-        if i > first and (ends or "\n" in token.text or _is_mark(token)):
-            return None
+        if _BLANK_LINE.search(token.text) or (
+            i > first and (ends or "\n" in token.text or _is_mark(token))
+        ):
+            return None  # a cue after the quote stands in its paragraph
         cue = index.cue_at.get(i)
         if cue is not None and cue.category == "speech":
             return cue
