@@ -257,3 +257,12 @@ def test_cue_after_a_quote_does_not_reach_into_the_next_paragraph(attributor):
     assert [f.text for f in quotes[0].fragments] == ["There was a mistake,", "But was it a crime?"]
     assert quotes[0].cue.text == "said"
     assert all(q.cue is None or q.cue.text != "apologized" for q in quotes)
+
+
+def test_two_quotes_with_their_own_cues_in_one_sentence(attributor):
+    text = "“The budget is tight,” Rita Holm said, but “we will finish it,” said Mayor Ana Ruiz."
+    quotes = quotes_of(attributor, text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("The budget is tight,", "Rita Holm"),
+        ("we will finish it,", "Ana Ruiz"),
+    ]

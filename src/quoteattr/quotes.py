@@ -430,6 +430,10 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
     found: list[Candidate] = []
     for cue in cues:
         for start_tok, end_tok in _content_tokens(doc, cue):
+            if end_tok <= cue.start:
+                start_tok = _after_other_report(index, cue, start_tok, end_tok)
+                if start_tok >= end_tok:
+                    continue
             if (
                 end_tok - start_tok < 2
                 and not index.quote_token[start_tok] >= 0
@@ -441,6 +445,27 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
             if candidate is not None:
                 found.append(candidate)
     return _merge_same_cue(found)
+
+
+def _after_other_report(index: _Index, cue: Cue, start: int, end: int) -> int:
+    """Where a content before its cue really begins: after any reporting clause of its own
+    inside it ("“A,” she said, but “B,” said Kunin": B is Kunin's, A is hers)."""
+    doc = index.doc
+    for i in range(end - 1, start - 1, -1):
+        other = index.cue_at.get(i)
+        if other is None or other.head == cue.head or other.part != "verb":
+            continue
+        subject = next((c for c in doc[i].children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or not start <= subject.i < end:
+            continue
+        first = min(subject.left_edge.i, i)
+        if not any(_is_mark(t) for t in doc[max(start, first - 2) : first]):
+            continue  # only the cue of a quotation just before it: "“A,” she said"
+        after = _trim_tokens(doc, max(i, subject.right_edge.i) + 1, end)[0]
+        if not any(t.pos_ in {"VERB", "AUX"} or _is_mark(t) for t in doc[after:end]):
+            return end  # only an adjunct of that clause is left ("in his book")
+        return after
+    return start
 
 
 def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None:
