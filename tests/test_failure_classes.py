@@ -266,3 +266,19 @@ def test_two_quotes_with_their_own_cues_in_one_sentence(attributor):
         ("The budget is tight,", "Rita Holm"),
         ("we will finish it,", "Ana Ruiz"),
     ]
+
+
+def test_headline_with_a_source_noun_or_an_addressee(attributor):
+    (quote,) = quotes_of(attributor, "Poll: Harbour Plan Splits the Town\nVoters are divided.")
+    assert (quote.rule, quote.text, quote.speaker_mention.text) == (
+        "headline-colon",
+        "Harbour Plan Splits the Town",
+        "Poll",
+    )
+    (quote,) = quotes_of(attributor, "Mayor Ruiz to Council: Bridge Will Open in May\nShe spoke.")
+    assert quote.speaker_mention.text == "Mayor Ruiz"
+    assert quote.addressee.text == "Council"
+
+
+def test_headline_label_without_a_source_is_not_a_quote(attributor):
+    assert quotes_of(attributor, "Tuesday’s Morning Email: The Harbour Vote\nGood morning.") == ()

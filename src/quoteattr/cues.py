@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table, word_list
 
-__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject"]
+__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject", "source_nouns"]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 
@@ -286,7 +286,8 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 @lru_cache(maxsize=1)
-def _source_nouns() -> frozenset[str]:
+def source_nouns() -> frozenset[str]:
+    """One-word roles and descriptions that can be a speaker (``data/roles.tsv``)."""
     return frozenset(row[0] for row in load_table("roles.tsv") if " " not in row[0])
 
 
@@ -303,7 +304,7 @@ def _reports_a_clause(verb: Token) -> bool:
         return False
     if subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
         return True
-    return subject.lemma_.lower() in _source_nouns()
+    return subject.lemma_.lower() in source_nouns()
 
 
 def _is_non_speech_use(token: Token) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from .cues import Cue
+from .cues import Cue, source_nouns
 from .lexicon import word_list
 from .marks import QuotedSpan
 from .sources import addressee_of, is_passive, is_reduced_passive, noun_phrase, source_of
@@ -63,6 +63,10 @@ _INFINITIVE_CUES = word_list("infinitive_cues")
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+# Nouns that name a source in a headline: "Poll: Race tightens", "Report: ...".
+_HEADLINE_SOURCES = word_list("headline_sources")
+_MAX_HEADLINE_SOURCE = 7
+_HEADLINE_PREPS = frozenset({"to", "at", "on", "in"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
 
 
@@ -261,7 +265,7 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_sides_of(doc, head.head, cut))
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
-    return [_trim_framing(doc, *r) for r in ranges]
+    return [_trim_tail(doc, *_trim_framing(doc, *r)) for r in ranges]
 
 
 def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
@@ -393,6 +397,20 @@ def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int
         else:
             joined.append((start, end))
     return joined
+
+
+def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a comma-set relative clause that closes the content: it is the reporter's aside
+    about the last noun, not part of what was said ("criticized [her email use], which the
+    FBI called careless")."""
+    for i in range(start + 2, end - 1):
+        comma, word = doc[i], doc[i + 1]
+        if comma.text != "," or any(_is_mark(t) for t in doc[i:end]):
+            continue
+        clause = word if word.dep_ == "relcl" else word.head
+        if clause.dep_ == "relcl" and clause.left_edge.i == i + 1 and clause.head.i < i:
+            return _trim_tokens(doc, start, i)
+    return start, end
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -900,12 +918,10 @@ def _headline_quotes(index: _Index, taken: list[Candidate]) -> list[Candidate]:
     for line_end in [*index.newlines, len(text)]:
         first = index.token_at(line_start, after=True)
         line_start = line_end + 1
-        if first is None or doc[first].idx >= line_end or not is_name(doc[first]):
+        if first is None or doc[first].idx >= line_end:
             continue
-        colon = first
-        while colon < len(doc) and is_name(doc[colon]) and colon - first < 4:
-            colon += 1
-        if colon >= len(doc) or doc[colon].text != ":" or doc[colon].idx >= line_end:
+        colon = _headline_colon(doc, first, line_end, is_name, name_words)
+        if colon is None:
             continue
         body = index.token_at(doc[colon].idx + 1, after=True)
         last = index.token_at(line_end, after=False)
@@ -922,11 +938,41 @@ def _headline_quotes(index: _Index, taken: list[Candidate]) -> list[Candidate]:
         if marks:
             inside = sum(_letters(text, *_inner_range(m, text)) for m in marks)
             kind = QuoteKind.DIRECT if _letters(text, start, end) - inside <= 2 else QuoteKind.MIXED
+        # "Clinton to Planned Parenthood:" / "Mukasey at RNC:": the source ends at the
+        # preposition; whoever follows "to" was addressed.
+        split = next(
+            (i for i in range(first + 1, colon) if doc[i].lower_ in _HEADLINE_PREPS), colon
+        )
+        addressee = (split + 1, colon) if split < colon - 1 and doc[split].lower_ == "to" else None
         found.append(
-            Candidate([(start, end)], kind, "headline-colon", 0.6, cue, (first, colon), None,
+            Candidate([(start, end)], kind, "headline-colon", 0.6, cue, (first, split), addressee,
                       marks=marks)
         )  # fmt: skip
     return found
+
+
+def _headline_colon(doc: Doc, first: int, line_end: int, is_name, name_words) -> int | None:
+    """The colon closing a short source phrase that opens a line: a name ("Cruz:"), or a
+    phrase naming a source ("Poll:", "Senate Democrats' new warning:", "Clinton to
+    Planned Parenthood:"). Titles of other kinds ("Tuesday's Morning Email:") have none."""
+    colon = first
+    while colon < len(doc) and is_name(doc[colon]) and colon - first < 4:
+        colon += 1
+    if colon > first and colon < len(doc) and doc[colon].text == ":":
+        return colon if doc[colon].idx < line_end else None
+    has_source = False
+    for i in range(first, min(len(doc), first + _MAX_HEADLINE_SOURCE)):
+        token = doc[i]
+        if token.idx >= line_end:
+            return None
+        if token.text == ":":
+            return i if has_source and i > first else None
+        if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text not in {"'", "’"}):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in _HEADLINE_SOURCES or lemma in source_nouns() or token.text in name_words:
+            has_source = has_source or token.ent_type_ not in {"DATE", "TIME"}
+    return None
 
 
 def build_candidates(
