@@ -282,3 +282,17 @@ def test_headline_with_a_source_noun_or_an_addressee(attributor):
 
 def test_headline_label_without_a_source_is_not_a_quote(attributor):
     assert quotes_of(attributor, "Tuesday’s Morning Email: The Harbour Vote\nGood morning.") == ()
+
+
+def test_clause_before_a_semicolon_is_not_the_next_verbs_content(attributor):
+    text = (
+        "Some of the donors were employed by local schools; others have shared partisan "
+        "material on their social media accounts."
+    )
+    assert all("employed" not in q.text for q in quotes_of(attributor, text))
+
+
+def test_clause_before_a_verb_with_its_own_object_is_not_its_content(attributor):
+    text = "Prices rose sharply, and many shoppers now prefer the cheaper brands."
+    quotes = quotes_of(attributor, text)
+    assert all("Prices rose" not in q.text for q in quotes)

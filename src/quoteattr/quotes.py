@@ -59,6 +59,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
+_ADDRESSING_VERBS = word_list("addressing_verbs")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
@@ -233,7 +234,7 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS:
+        if child.dep_ in _CLAUSE_DEPS and not _separate_clause_before(doc, head, child):
             ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
     if ranges:
         # "said [X] because [Y]": a reason clause after the content is part of the claim
@@ -281,6 +282,25 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is not None:
         ranges.append(_trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _separate_clause_before(doc: Doc, verb: Token, clause: Token) -> bool:
+    """A clause before the cue that the parser made its complement but that is a sentence of
+    its own: it ends at a semicolon ("X; others have shared Y"), or the verb already has
+    what it reports after it ("Prices rose, and many prefer [cheaper brands]")."""
+    if clause.i > verb.i:
+        return False
+    between = doc[clause.right_edge.i + 1 : verb.i]
+    if any(t.text == ";" for t in between):
+        return True
+    if verb.lemma_.lower() in _ADDRESSING_VERBS or any(
+        _is_mark(t) for t in doc[clause.left_edge.i : verb.i]
+    ):
+        return False  # "“A,” she told the paper": the object is whom she told
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() not in _ADDRESSEES:
+            return child.pos_ in {"NOUN", "PROPN"} and not any(_is_mark(t) for t in child.subtree)
+    return False
 
 
 def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]:
