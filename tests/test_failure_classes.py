@@ -293,6 +293,6 @@ def test_clause_before_a_semicolon_is_not_the_next_verbs_content(attributor):
 
 
 def test_clause_before_a_verb_with_its_own_object_is_not_its_content(attributor):
-    text = "Prices rose sharply, and many shoppers now prefer the cheaper brands."
+    text = "These voters don't revile the union — in fact, many prefer the union to the party."
     quotes = quotes_of(attributor, text)
-    assert all("Prices rose" not in q.text for q in quotes)
+    assert all("revile" not in q.text for q in quotes)
