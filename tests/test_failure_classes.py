@@ -256,7 +256,7 @@ def test_cue_after_a_quote_does_not_reach_into_the_next_paragraph(attributor):
     quotes = quotes_of(attributor, text)
     assert [f.text for f in quotes[0].fragments] == ["There was a mistake,", "But was it a crime?"]
     assert quotes[0].cue.text == "said"
-    assert all(q.cue is None or q.cue.text != "apologized" for q in quotes)
+    assert all(q.cue.text != "apologized" for q in quotes if "crime" in q.text)
 
 
 def test_two_quotes_with_their_own_cues_in_one_sentence(attributor):
