@@ -296,3 +296,13 @@ def test_clause_before_a_verb_with_its_own_object_is_not_its_content(attributor)
     text = "These voters don't revile the union — in fact, many prefer the union to the party."
     quotes = quotes_of(attributor, text)
     assert all("revile" not in q.text for q in quotes)
+
+
+def test_according_to_vouches_for_the_whole_sentence(attributor):
+    text = (
+        "The mayor is 40 votes short of a majority when independent members are included, "
+        "according to the city clerk."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("The mayor is 40 votes short")
+    assert quote.speaker_mention.text == "the city clerk"

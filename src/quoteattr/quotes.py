@@ -68,6 +68,7 @@ _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 _HEADLINE_SOURCES = word_list("headline_sources")
 _MAX_HEADLINE_SOURCE = 7
 _HEADLINE_PREPS = frozenset({"to", "at", "on", "in"})
+_SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
 
 
@@ -227,6 +228,10 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         phrase = (head.left_edge.i, head.right_edge.i + 1)
         if clause is head:
             return []
+        # "X is short when Y [are included], according to Z": the phrase vouches for the
+        # whole sentence, not for the subordinate clause the parser hung it on.
+        while clause.dep_ in _SUBORDINATE_DEPS and clause.head is not clause:
+            clause = clause.head
         return _sides_of(doc, clause, phrase)
     if cue.part == "evidential":
         return _evidential_content(doc, head)
