@@ -306,3 +306,14 @@ def test_according_to_vouches_for_the_whole_sentence(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("The plant closed in March")
     assert quote.speaker_mention.text == "the union"
+
+
+def test_that_clause_hung_on_the_people_told(attributor):
+    text = (
+        "In Honolulu, he told a meeting of island leaders that few people understood "
+        "the stakes better than they did."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes if q.cue.text == "told"] == [
+        "that few people understood the stakes better than they did"
+    ]

@@ -241,6 +241,8 @@ def _content_tokens(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS and not _separate_clause_before(doc, head, child):
             ranges.append(_trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if not ranges:
+        ranges.extend(_clause_under_addressee(doc, head))
     if ranges:
         # "said [X] because [Y]": a reason clause after the content is part of the claim
         last = max(end for _, end in ranges)
@@ -287,6 +289,24 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is not None:
         ranges.append(_trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "told a meeting of leaders [that few understood the stakes]": the parser hangs the
+    that-clause on the people told, as if it were a relative clause. A relative clause has
+    a relative pronoun in it; this one has only the complementiser."""
+    if verb.lemma_.lower() not in _ADDRESSING_VERBS:
+        return []
+    for child in verb.rights:
+        if child.dep_ not in {"dobj", "dative"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ not in {"relcl", "acl"} or token.i <= child.i:
+                continue
+            opener = doc[token.left_edge.i]
+            if opener.lower_ == "that" and opener.dep_ == "mark":
+                return [_trim_tokens(doc, token.left_edge.i, token.right_edge.i + 1)]
+    return []
 
 
 def _separate_clause_before(doc: Doc, verb: Token, clause: Token) -> bool:
