@@ -1,0 +1,363 @@
+"""What a cue reports: the token ranges of its content, read from the dependency parse.
+
+``said [that …]``, ``[…], he admitted``, ``according to X, […]``, ``announced [a ban]``,
+``called [the plan reckless]``, ``urged [the mayor to act]``, ``[the plan] was rejected by
+X``, ``[the timetable] seems [to work]``. ``quotes.py`` turns these ranges into quotes; the
+rules here only decide where a content starts and ends.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import Cue
+from .lexicon import word_list
+from .sources import is_passive, is_reduced_passive, noun_phrase
+
+__all__ = ["content_ranges", "is_mark", "is_object_word", "trim_tokens"]
+
+# Objects that are the people spoken to, not what was said.
+_ADDRESSEES = word_list("addressee_nouns")
+# Prepositions that introduce what an attitude or speech act is about.
+_CONTENT_PREPS = frozenset({"about", "of", "for", "against", "over"})
+# Prepositions that introduce the topic of any speech verb: "complained about [the noise]".
+_TOPIC_PREPS = frozenset({"about", "of", "against", "over"})
+# Verbs whose prepositional phrases are circumstances rather than topics.
+_NO_TOPIC_CUES = word_list("no_topic_cues")
+# Cues whose object is a person that is part of the content: "accused Smith of lying".
+_PERSON_OBJECT_CUES = word_list("person_object_cues")
+# Words that open an adjunct framing a report in time or circumstance.
+_FRAMING_WORDS = word_list("framing_words")
+_REASON_MARKS = word_list("reason_marks")
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_INFINITIVE_CUES = word_list("infinitive_cues")
+_ADDRESSING_VERBS = word_list("addressing_verbs")
+# What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
+_SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+_PREDICATE_PREPS = frozenset({"as", "with"})
+_EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+_SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
+_NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, spaces and joining conjunctions at either edge of a token range."""
+    while (
+        start < end
+        and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc")
+        and not is_mark(doc[start])
+    ):
+        start += 1
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and not is_mark(doc[end - 1])
+    ):
+        end -= 1
+    return start, end
+
+
+def is_mark(token: Token) -> bool:
+    return token.text in {"“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›", "「", "」"}
+
+
+def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """``head``'s subtree without the token range ``cut`` (a cue set into the clause): the
+    part before the cut, the part after it, or both when the cue stands inside the clause
+    ("X, according to Y, Z" / "A, he added, B"). A side of bare function words is dropped.
+    """
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    sides = []
+    for start, end in ((left, cut[0]), (cut[1], right)):
+        # "X, Putin admitted, but he said Y": Y is a report of its own; "X, Strother said,
+        # but “Y”" continues the same one.
+        opens_with_cc = any(t.dep_ == "cc" for t in doc[start : min(end, start + 2)])
+        if start == cut[1] and opens_with_cc and _reports(doc, start, end):
+            continue
+        start, end = trim_tokens(doc, start, end)
+        if end > start and any(not (t.is_stop or t.is_punct) for t in doc[start:end]):
+            sides.append((start, end))
+    if len(sides) == 2 and not (left < cut[0] and cut[1] < right):
+        sides = [s for s in sides if s[0] <= head.i < s[1]] or sides[:1]
+    return sides
+
+
+def _reports(doc: Doc, start: int, end: int) -> bool:
+    """Does the token range hold a reporting clause of its own (a subject and a clausal
+    complement), outside quotation marks?"""
+    for token in doc[start:end]:
+        if is_mark(token):
+            return False
+        deps = {c.dep_ for c in token.children}
+        if "nsubj" in deps and "ccomp" in deps:
+            return True
+    return False
+
+
+def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """Token ranges of the content a cue introduces, from the parse."""
+    head = doc[cue.head]
+    if cue.source_slot == "object":
+        # "according to X, ...": the clause the phrase modifies, minus the phrase.
+        clause = head.head
+        phrase = (head.left_edge.i, head.right_edge.i + 1)
+        if clause is head:
+            return []
+        # "X is short when Y [are included], according to Z": the phrase vouches for the
+        # whole sentence, not for the subordinate clause the parser hung it on.
+        while clause.dep_ in _SUBORDINATE_DEPS and clause.head is not clause:
+            clause = clause.head
+        return _sides_of(doc, clause, phrase)
+    if cue.part == "evidential":
+        return _evidential_content(doc, head)
+    if cue.part != "verb":
+        return _stance_content(doc, cue)
+    ranges: list[tuple[int, int]] = []
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS and not _separate_clause_before(doc, head, child):
+            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if not ranges:
+        ranges.extend(_clause_under_addressee(doc, head))
+    if ranges:
+        # "said [X] because [Y]": a reason clause after the content is part of the claim
+        last = max(end for _, end in ranges)
+        for child in head.rights:
+            if (
+                child.dep_ == "advcl"
+                and child.left_edge.i >= last
+                and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
+            ):
+                ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    if not ranges and head.lemma_.lower() in _INFINITIVE_CUES:
+        for child in head.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                start = child.left_edge.i
+                # "urged [the party to act]": the person urged is part of what was urged
+                wanted = [
+                    c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
+                ]
+                if wanted:
+                    start = min(start, wanted[0].left_edge.i)
+                ranges.append(trim_tokens(doc, start, child.right_edge.i + 1))
+    if not ranges and cue.takes_object:
+        ranges.extend(_object_content(doc, cue))
+    elif not ranges and head.lemma_.lower() not in _NO_TOPIC_CUES:
+        ranges.extend(_object_content(doc, cue, nouns=False))
+    if not ranges and _is_parenthetical(head):
+        cut = (head.left_edge.i, head.right_edge.i + 1)
+        ranges.extend(_sides_of(doc, head.head, cut))
+    ranges = [_outside_cue(doc, cue, r) for r in ranges]
+    ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
+    return [_trim_tail(doc, *_trim_framing(doc, *r)) for r in ranges]
+
+
+def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[Mr. Rubio had] appeared [to be on the upswing]": the subject (with the auxiliaries
+    up to the verb) and the complement, without fronted adverbials or clauses joined on."""
+    ranges = []
+    subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.lower_ not in {"it", "there"}:
+        ranges.append(trim_tokens(doc, subject.left_edge.i, verb.i))
+    complement = next((c for c in verb.rights if c.dep_ in _EVIDENTIAL_COMPLEMENTS), None)
+    if complement is None:
+        complement = next((c for c in verb.rights if c.lower_ == "like"), None)
+    if complement is not None:
+        ranges.append(trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
+    return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "told a meeting of leaders [that few understood the stakes]": the parser hangs the
+    that-clause on the people told, as if it were a relative clause. A relative clause has
+    a relative pronoun in it; this one has only the complementiser."""
+    if verb.lemma_.lower() not in _ADDRESSING_VERBS:
+        return []
+    for child in verb.rights:
+        if child.dep_ not in {"dobj", "dative"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ not in {"relcl", "acl"} or token.i <= child.i:
+                continue
+            opener = doc[token.left_edge.i]
+            if opener.lower_ == "that" and opener.dep_ == "mark":
+                return [trim_tokens(doc, token.left_edge.i, token.right_edge.i + 1)]
+    return []
+
+
+def _separate_clause_before(doc: Doc, verb: Token, clause: Token) -> bool:
+    """A clause before the cue that the parser made its complement but that is a sentence of
+    its own: it ends at a semicolon ("X; others have shared Y"), or the verb already has
+    what it reports after it ("Prices rose, and many prefer [cheaper brands]")."""
+    if clause.i > verb.i:
+        return False
+    between = doc[clause.right_edge.i + 1 : verb.i]
+    if any(t.text == ";" for t in between):
+        return True
+    if verb.lemma_.lower() in _ADDRESSING_VERBS or any(
+        is_mark(t) for t in doc[clause.left_edge.i : verb.i]
+    ):
+        return False  # "“A,” she told the paper": the object is whom she told
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lemma_.lower() not in _ADDRESSEES:
+            return child.pos_ in {"NOUN", "PROPN"} and not any(is_mark(t) for t in child.subtree)
+    return False
+
+
+def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]:
+    """A content never contains its own cue: when a misparse puts the cue inside, keep the
+    part after the cue phrase ("…: 47% say [the US should …]")."""
+    start, end = tokens
+    if not start <= cue.head < end:
+        return tokens
+    return trim_tokens(doc, cue.end, end)
+
+
+def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
+    head = doc[cue.head]
+    for child in head.rights:
+        if child.dep_ in {"ccomp", "xcomp", "acl"} and (
+            cue.part == "adjective" or any(m.lower_ in {"that", "to"} for m in child.children)
+        ):
+            start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            return [_trim_framing(doc, start, end)] if end > start else []
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                end = max(o.right_edge.i for o in objects) + 1
+                start, end = trim_tokens(doc, start, end)
+                return [(start, end)] if end > start else []
+    return []
+
+
+def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int, int]]:
+    """Complements as the reported content: "announced [his candidacy]", "called for [a
+    ban]", "accused [Smith of lying]", "talked about [the plan]". People spoken to are not
+    content ("told reporters"), nor are time and place ("said on Tuesday")."""
+    head = doc[cue.head]
+    last = doc[cue.end - 1]
+    if is_passive(head) or is_reduced_passive(head):
+        return _passive_content(head) if nouns else []
+    parts: list[Token] = []
+    for child in head.rights:
+        if child.i < cue.end and child is not last:
+            continue
+        if not nouns and child.dep_ != "prep":
+            if child.dep_ in {"dobj", "dative"}:
+                return []  # "told reporters about X": the object is not content here
+            continue
+        if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
+            if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
+                if head.lemma_.lower() not in _PERSON_OBJECT_CUES:
+                    continue
+            elif child.lemma_.lower() in _ADDRESSEES:
+                continue
+            parts.append(child)
+        elif child.dep_ == "prep" and (
+            child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS) or child is last
+        ):
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
+                # "talked about [the plan]": a leading preposition is not part of the content
+                parts.extend(objects if not parts else [child])
+        elif parts and (child.dep_ in _SMALL_CLAUSE_DEPS or child.lower_ in _PREDICATE_PREPS):
+            # "called [himself pro-choice]", "described [the dinner as a farce]": the object
+            # and what is said of it form one small clause
+            parts.append(child)
+            break
+        elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
+            break
+    if last is not head:
+        parts.extend(c for c in last.children if c.dep_ in {"pobj", "pcomp"})
+    if not parts:
+        return []
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    start, end = trim_tokens(doc, start, end)
+    if end - start == 1 and not is_object_word(doc[start]):
+        return []
+    return [(start, end)] if end > start else []
+
+
+def _passive_content(verb: Token) -> list[tuple[int, int]]:
+    """What a passive cue with a named agent reports: "[the plan] was rejected by voters",
+    "[an allegation] denied by the ministry". Without an agent ("the plan was discussed")
+    there is no one to attribute it to."""
+    if not any(child.dep_ == "agent" for child in verb.children):
+        return []
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        start, end = noun_phrase(verb.head)
+    else:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return []
+        start, end = trim_tokens(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return [(start, end)] if end > start else []
+
+
+def is_object_word(token: Token) -> bool:
+    """A one-word object that can stand as reported content: "endorsed [Clinton]",
+    "opposed [it]", "would vote for [him]"."""
+    return (
+        token.dep_ in {"dobj", "pobj"}
+        and token.pos_ in {"PROPN", "PRON"}
+        and token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+    )
+
+
+def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join content ranges separated only by punctuation ("said X, Y" parsed as two clauses)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and all(
+            doc[i].is_punct and not is_mark(doc[i]) for i in range(joined[-1][1], start)
+        ):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a comma-set relative clause that closes the content: it is the reporter's aside
+    about the last noun, not part of what was said ("criticized [her email use], which the
+    FBI called careless")."""
+    for i in range(start + 2, end - 1):
+        comma, word = doc[i], doc[i + 1]
+        if comma.text != "," or any(is_mark(t) for t in doc[i:end]):
+            continue
+        clause = word if word.dep_ == "relcl" else word.head
+        if clause.dep_ == "relcl" and clause.left_edge.i == i + 1 and clause.head.i < i:
+            return trim_tokens(doc, start, i)
+    return start, end
+
+
+def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a trailing, comma-set adjunct that frames the report rather than belongs to it:
+    "said [his army is ready], after three years of war"."""
+    for i in range(start + 3, end - 1):
+        comma, word = doc[i], doc[i + 1]
+        if comma.text != "," or word.lower_ not in _FRAMING_WORDS:
+            continue
+        if word.head.i >= i or any(is_mark(t) for t in doc[i:end]):
+            continue
+        return trim_tokens(doc, start, i)
+    return start, end
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue set off by commas from the clause it reports: "X, he said, Y" / "X, she admitted"."""
+    if verb.head is verb or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
+        return False
+    if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ in {"conj", "advcl", "ccomp"}:
+        doc = verb.doc
+        left = verb.left_edge.i
+        return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
+    return False
