@@ -317,3 +317,8 @@ def test_that_clause_hung_on_the_people_told(attributor):
     assert [q.text for q in quotes if q.cue.text == "told"] == [
         "that few people understood the stakes better than they did"
     ]
+
+
+def test_small_clause_goes_on_past_a_quotation_mark(attributor):
+    quotes = quotes_of(attributor, "Local papers ran headlines denouncing him as a “fraud.”")
+    assert [q.text for q in quotes] == ["him as a “fraud.”"]
