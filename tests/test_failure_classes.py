@@ -322,3 +322,8 @@ def test_that_clause_hung_on_the_people_told(attributor):
 def test_small_clause_goes_on_past_a_quotation_mark(attributor):
     quotes = quotes_of(attributor, "Local papers ran headlines denouncing him as a “fraud.”")
     assert [q.text for q in quotes] == ["him as a “fraud.”"]
+
+
+def test_quoted_name_after_a_naming_verb_is_not_a_quote(attributor):
+    text = "His real interest was in what he loved to call “the wonders of science.”"
+    assert quotes_of(attributor, text) == ()

@@ -266,7 +266,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             # and what is said of it form one small clause
             parts.append(child)
             break
-        elif is_mark(child):
+        elif parts and is_mark(child):
             continue  # "calling it “absurd”": the mark opens the rest of the small clause
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
