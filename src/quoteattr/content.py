@@ -29,6 +29,7 @@ _PERSON_OBJECT_CUES = word_list("person_object_cues")
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = word_list("framing_words")
 _REASON_MARKS = word_list("reason_marks")
+_NAMING_VERBS = word_list("naming_verbs")
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
@@ -272,7 +273,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             break
     if last is not head:
         parts.extend(c for c in last.children if c.dep_ in {"pobj", "pcomp"})
-    if not parts:
+    if not parts or _is_quoted_name(doc, head, parts):
         return []
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
@@ -280,6 +281,16 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _is_quoted_name(doc: Doc, verb: Token, parts: list[Token]) -> bool:
+    """ "what he liked to call “the wonders of science”": a naming verb whose only object
+    stands in quotation marks gives a name, not anyone's words. With an object named
+    ("called the plan “a disgrace”") the quoted words are a judgement and count."""
+    if verb.lemma_.lower() not in _NAMING_VERBS or len(parts) != 1:
+        return False
+    first = parts[0].left_edge.i
+    return is_mark(doc[first]) or (first > 0 and is_mark(doc[first - 1]))
 
 
 def _passive_content(verb: Token) -> list[tuple[int, int]]:
