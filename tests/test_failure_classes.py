@@ -327,3 +327,15 @@ def test_small_clause_goes_on_past_a_quotation_mark(attributor):
 def test_quoted_name_after_a_naming_verb_is_not_a_quote(attributor):
     text = "His real interest was in what he loved to call “the wonders of science.”"
     assert quotes_of(attributor, text) == ()
+
+
+def test_dialogue_introduced_by_a_dash(attributor):
+    text = (
+        "He hid under the table.\nHis mother said: — Oh, Stephen will apologize.\n"
+        "The teacher said that Stephen was late."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [(q.kind, q.text, q.speaker_mention.text) for q in quotes] == [
+        (QuoteKind.DIRECT, "Oh, Stephen will apologize", "His mother"),
+        (QuoteKind.INDIRECT, "that Stephen was late", "The teacher"),
+    ]

@@ -42,6 +42,7 @@ _MAX_QUOTED_CLIMB = 4
 _COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "oprd", "acomp"})
 _NAMING_VERBS = word_list("naming_verbs")
 _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
+_QUOTATION_DASHES = ("--", "—", "―")
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -168,7 +169,8 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
 
 def _after_other_report(index: _Index, cue: Cue, start: int, end: int) -> int:
     """Where a content before its cue really begins: after any reporting clause of its own
-    inside it ("“A,” she said, but “B,” said Kunin": B is Kunin's, A is hers)."""
+    inside it ("“A,” she said, but “B,” said Kunin": B is Kunin's, A is hers), or nowhere
+    when it is nothing but the subject and verb of another report."""
     doc = index.doc
     for i in range(end - 1, start - 1, -1):
         other = index.cue_at.get(i)
@@ -178,13 +180,22 @@ def _after_other_report(index: _Index, cue: Cue, start: int, end: int) -> int:
         if subject is None or not start <= subject.i < end:
             continue
         first = min(subject.left_edge.i, i)
+        after = trim_tokens(doc, max(i, subject.right_edge.i) + 1, end)[0]
+        if first == start and after >= end and _introduces(doc, end):
+            return end  # the "content" is nothing but another report's "his mother said:"
         if not any(is_mark(t) for t in doc[max(start, first - 2) : first]):
             continue  # only the cue of a quotation just before it: "“A,” she said"
-        after = trim_tokens(doc, max(i, subject.right_edge.i) + 1, end)[0]
         if not any(t.pos_ in {"VERB", "AUX"} or is_mark(t) for t in doc[after:end]):
             return end  # only an adjunct of that clause is left ("in his book")
         return after
     return start
+
+
+def _introduces(doc: Doc, i: int) -> bool:
+    """Does token ``i`` open what a report introduces: a colon, a quotation mark or dash?"""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i < len(doc) and (doc[i].text in {":", *_QUOTATION_DASHES} or is_mark(doc[i]))
 
 
 def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None:
@@ -201,6 +212,10 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
     if not overlapping:
         if _letters(text, start, end) < 3:
             return None
+        if _after_quotation_dash(text, start):
+            return Candidate(
+                [(start, end)], QuoteKind.DIRECT, "direct-dash", 0.8, cue, source, addressee
+            )
         return Candidate(
             [(start, end)], QuoteKind.INDIRECT, f"{cue.category}-clause", 0.7, cue, source,
             addressee,
@@ -224,6 +239,17 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
         [(start, end)], QuoteKind.MIXED, "mixed-clause", 0.8, cue, source, addressee,
         marks=marks,
     )  # fmt: skip
+
+
+def _after_quotation_dash(text: str, start: int) -> bool:
+    """Dialogue set off by a dash instead of quotation marks ("His mother said: — O,
+    Stephen will apologize."): a dash opening a line or following a colon."""
+    before = text[max(0, start - 12) : start].rstrip(" \t")
+    for dash in _QUOTATION_DASHES:
+        if before.endswith(dash):
+            rest = before[: -len(dash)].rstrip(" \t")
+            return not rest or rest.endswith((":", "\n"))
+    return False
 
 
 def _merge_same_cue(found: list[Candidate]) -> list[Candidate]:
