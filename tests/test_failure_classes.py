@@ -339,3 +339,11 @@ def test_dialogue_introduced_by_a_dash(attributor):
         (QuoteKind.DIRECT, "Oh, Stephen will apologize", "His mother"),
         (QuoteKind.INDIRECT, "that Stephen was late", "The teacher"),
     ]
+
+
+def test_inverted_subject_after_a_quote_is_not_content(attributor):
+    text = "“Hardly -- with Rudolf about,” said Robert, shaking his head."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.text == "Hardly -- with Rudolf about,"
+    assert quote.speaker.name == "Robert"

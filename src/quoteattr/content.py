@@ -38,6 +38,7 @@ _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "DET"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
 
 
@@ -115,7 +116,11 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS and not _separate_clause_before(doc, head, child):
+        if (
+            child.dep_ in _CLAUSE_DEPS
+            and not _separate_clause_before(doc, head, child)
+            and not _inverted_subject_clause(doc, head, child)
+        ):
             ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))
@@ -165,6 +170,23 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is not None:
         ranges.append(trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
+    """ "“Hardly,” said Robert, shaking his head": after a quotation the cue's subject
+    follows it, and the parser may take "Robert, shaking his head" for the cue's clause."""
+    if clause.i < verb.i or clause.left_edge.i != verb.i + 1:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.lefts):
+        return False  # "Scarborough, host of “Morning Joe,” suggested [...]"
+    subject = doc[verb.i + 1]
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if not finite or subject.pos_ not in _NOMINAL or subject.tag_ in {"WP", "WDT"}:
+        return False  # "…,” adding [that …]", "…,” asked [which …]"
+    before = verb.i - 1
+    while before >= 0 and doc[before].text in {",", "—", "–", "--"}:
+        before -= 1
+    return before >= 0 and is_mark(doc[before])
 
 
 def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
