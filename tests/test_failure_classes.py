@@ -347,3 +347,11 @@ def test_inverted_subject_after_a_quote_is_not_content(attributor):
     assert quote.kind is QuoteKind.DIRECT
     assert quote.text == "Hardly -- with Rudolf about,"
     assert quote.speaker.name == "Robert"
+
+
+def test_quotation_before_its_cue_outranks_a_circumstance_after_it(attributor):
+    text = "“Any hurry?” the doctor asked over his shoulder as he went out."
+    quotes = quotes_of(attributor, text)
+    assert [(q.kind, q.text, q.cue.text) for q in quotes] == [
+        (QuoteKind.DIRECT, "Any hurry?", "asked")
+    ]

@@ -406,8 +406,26 @@ def _chains(spans: Sequence[QuotedSpan]) -> list[list[int]]:
     return chains
 
 
+def _asks_or_exclaims(index: _Index, span: QuotedSpan) -> bool:
+    start, end = _inner_range(span, index.text)
+    return end > start and index.text[start:end].rstrip()[-1:] in {"?", "!"}
+
+
+def _is_circumstance(index: _Index, candidate: Candidate) -> bool:
+    """An indirect content without a verb of its own, after its cue: a topic or a
+    circumstance that the quotation before the cue outranks."""
+    if candidate.kind is not QuoteKind.INDIRECT or candidate.cue is None:
+        return False
+    doc = index.doc
+    start = index.token_at(candidate.start, after=True)
+    end = index.token_at(candidate.end, after=False)
+    if start is None or end is None or start <= candidate.cue.head:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in doc[start : end + 1])
+
+
 def _mark_candidates(
-    index: _Index, used: set[int], clause_by_cue: dict[int, Candidate]
+    index: _Index, used: set[int], clause_by_cue: dict[int, Candidate], displaced: set[int]
 ) -> list[Candidate]:
     text = index.text
     found: list[Candidate] = []
@@ -441,7 +459,16 @@ def _mark_candidates(
                     owner.marks = sorted([*owner.marks, span], key=lambda m: m.start)
                     owner.rule = "direct-interrupted"
                     continue
-                cue = None
+                if (
+                    rule == "direct-cue-after"
+                    and _is_circumstance(index, owner)
+                    and (_asks_or_exclaims(index, span) or _is_sentence_like(index, span))
+                ):
+                    # "“Any hurry?” the doctor asked over his shoulder": the quotation is
+                    # what was asked, not "his shoulder".
+                    displaced.add(id(owner))
+                else:
+                    cue = None
             if cue is None and (
                 _inside_sentence(index, span) or not _is_sentence_like(index, span)
             ):
@@ -718,7 +745,9 @@ def build_candidates(
         for k in index.spans_overlapping(candidate.start, candidate.end)
     }
     clause_by_cue = {c.cue.head: c for c in clause if c.cue is not None}
-    marked = _mark_candidates(index, used, clause_by_cue)
+    displaced: set[int] = set()  # clause contents whose cue a quotation took over
+    marked = _mark_candidates(index, used, clause_by_cue, displaced)
+    clause = [c for c in clause if id(c) not in displaced]
     everything = _resolve_overlaps(clause + marked, doc)
     headlines = _headline_quotes(index, everything)
     if headlines:
