@@ -355,3 +355,9 @@ def test_quotation_before_its_cue_outranks_a_circumstance_after_it(attributor):
     assert [(q.kind, q.text, q.cue.text) for q in quotes] == [
         (QuoteKind.DIRECT, "Any hurry?", "asked")
     ]
+
+
+def test_cue_on_the_next_line_that_introduces_its_own_quote(attributor):
+    text = "'Is it anything I can do?'\nAll the ladies said 'Poor child!' at once."
+    quotes = quotes_of(attributor, text)
+    assert [(q.text, q.cue and q.cue.text) for q in quotes][-1] == ("Poor child!", "said")

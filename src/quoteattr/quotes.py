@@ -329,8 +329,21 @@ def _cue_after(index: _Index, span: QuotedSpan) -> Cue | None:
             return None  # a cue after the quote stands in its paragraph
         cue = index.cue_at.get(i)
         if cue is not None and cue.category == "speech":
+            if "\n" in doc[first].text and _introduces_its_own(index, i):
+                return None  # "…?'\nAll the ladies said 'Poor child!'": the next line's
             return cue
     return None
+
+
+def _introduces_its_own(index: _Index, i: int) -> bool:
+    """Is a quotation mark or colon still to come on the cue's line after token ``i``?"""
+    doc = index.doc
+    for token in doc[i + 1 : i + 1 + MAX_GAP_BEFORE]:
+        if "\n" in token.text:
+            return False
+        if is_mark(token) or token.text == ":":
+            return True
+    return False
 
 
 def _cue_colon(index: _Index, span: QuotedSpan) -> Cue | None:
