@@ -354,13 +354,22 @@ def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int
     return joined
 
 
+def _after_last_mark(doc: Doc, start: int, end: int) -> int:
+    """The first token after the last quotation mark in [start, end): tails are only cut
+    where no quoted words follow."""
+    for i in range(end - 1, start - 1, -1):
+        if is_mark(doc[i]):
+            return i + 1
+    return start
+
+
 def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a comma-set relative clause that closes the content: it is the reporter's aside
     about the last noun, not part of what was said ("criticized [her email use], which the
     FBI called careless")."""
-    for i in range(start + 2, end - 1):
+    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
         comma, word = doc[i], doc[i + 1]
-        if comma.text != "," or any(is_mark(t) for t in doc[i:end]):
+        if comma.text != ",":
             continue
         clause = word if word.dep_ == "relcl" else word.head
         if clause.dep_ == "relcl" and clause.left_edge.i == i + 1 and clause.head.i < i:
@@ -371,11 +380,9 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a trailing, comma-set adjunct that frames the report rather than belongs to it:
     "said [his army is ready], after three years of war"."""
-    for i in range(start + 3, end - 1):
+    for i in range(max(start + 3, _after_last_mark(doc, start, end)), end - 1):
         comma, word = doc[i], doc[i + 1]
-        if comma.text != "," or word.lower_ not in _FRAMING_WORDS:
-            continue
-        if word.head.i >= i or any(is_mark(t) for t in doc[i:end]):
+        if comma.text != "," or word.lower_ not in _FRAMING_WORDS or word.head.i >= i:
             continue
         return trim_tokens(doc, start, i)
     return start, end
