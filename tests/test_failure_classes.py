@@ -361,3 +361,9 @@ def test_cue_on_the_next_line_that_introduces_its_own_quote(attributor):
     text = "'Is it anything I can do?'\nAll the ladies said 'Poor child!' at once."
     quotes = quotes_of(attributor, text)
     assert [(q.text, q.cue and q.cue.text) for q in quotes][-1] == ("Poor child!", "said")
+
+
+def test_manner_adverb_is_not_part_of_the_speaker(attributor):
+    text = "“And you have a large rent too,” said the gentleman quizzically."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.speaker_mention.text == "the gentleman"
