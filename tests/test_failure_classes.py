@@ -364,6 +364,9 @@ def test_cue_on_the_next_line_that_introduces_its_own_quote(attributor):
 
 
 def test_manner_adverb_is_not_part_of_the_speaker(attributor):
-    text = "“And you have a large rent too,” said the gentleman quizzically."
+    text = (
+        "“And you have a large rent too,” said the gentleman quizzically, with a glance at "
+        "the hole in his coat."
+    )
     (quote,) = quotes_of(attributor, text)
     assert quote.speaker_mention.text == "the gentleman"
