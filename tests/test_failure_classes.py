@@ -370,3 +370,10 @@ def test_manner_adverb_is_not_part_of_the_speaker(attributor):
     )
     (quote,) = quotes_of(attributor, text)
     assert quote.speaker_mention.text == "the gentleman"
+
+
+def test_participle_after_a_preposition_takes_the_clause_subject(attributor):
+    text = "Mayor Ana Ruiz is keeping the harbour plan alive by promising a new ferry."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue.text == "promising"
+    assert quote.speaker.name == "Ana Ruiz"

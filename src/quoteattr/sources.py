@@ -22,7 +22,7 @@ _PHRASE_BREAKERS = frozenset(
 # Relations through which a cue inherits the subject of its head: "he smiled and said",
 # "she wrote, adding that", "they went on to say".
 _INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep"})
-_MAX_CLIMB = 4
+_MAX_CLIMB = 6
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 
@@ -141,6 +141,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             continue
         if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
             verb = verb.head.head
+            continue
+        if verb.dep_ == "prep" and verb.head is not verb:
+            verb = verb.head  # "… by [touting] her record": the preposition's verb
             continue
         return None
     return None
