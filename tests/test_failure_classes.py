@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import check_offsets
-from quoteattr import QuoteKind
+from quoteattr import MentionKind, QuoteKind
 
 
 def quotes_of(attributor, text):
@@ -377,3 +377,12 @@ def test_participle_after_a_preposition_takes_the_clause_subject(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.cue.text == "promising"
     assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_relative_pronoun_speaker_resolves_to_its_noun(attributor):
+    text = "The harbour study, which notes that the pier is unsafe, was published on Monday."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.speaker_mention.text == "which"
+    assert quote.speaker_mention.kind is MentionKind.PRONOUN
+    assert quote.speaker.name == "The harbour study"
+    assert "which" in [m.text for m in quote.speaker.mentions]

@@ -17,6 +17,7 @@ from .marks import find_quoted_spans
 from .models import load_model
 from .names import NameMention, Roster, cluster_names, same_name_word
 from .quotes import Candidate, build_candidates, token_chars
+from .sources import is_relative_pronoun, noun_phrase
 from .types import (
     Attribution,
     Entity,
@@ -311,6 +312,13 @@ class _Speakers:
         may become an entity of its own."""
         doc, text = self.doc, self.text
         start, end = token_chars(doc, s, e)
+        if e - s == 1 and is_relative_pronoun(doc[s]):
+            # "the study, which notes …": the entity of the noun the clause hangs on
+            a, b = noun_phrase(doc[s].head.head)
+            record = self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
+            if record is not None:
+                resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), record)
+            return record
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is not None:

@@ -383,7 +383,9 @@ def learn_genders(
 
 
 def mention_kind(span: Span) -> MentionKind:
-    if len(span) == 1 and pronoun_features(span[0].text) is not None:
+    if len(span) == 1 and (
+        pronoun_features(span[0].text) is not None or span[0].tag_ in {"WP", "WDT"}
+    ):
         return MentionKind.PRONOUN
     if span.root.pos_ == "PROPN":
         return MentionKind.NAME

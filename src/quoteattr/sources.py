@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Token
 from .cues import Cue, light_verb_subject
 from .lexicon import word_list
 
-__all__ = ["addressee_of", "is_passive", "is_reduced_passive", "noun_phrase", "source_of"]
+__all__ = [
+    "addressee_of",
+    "is_passive",
+    "is_reduced_passive",
+    "is_relative_pronoun",
+    "noun_phrase",
+    "source_of",
+]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Relations that end a speaker noun phrase: "Smith, who replaced Jones, said" keeps "Smith".
@@ -73,6 +80,17 @@ def _agent(verb: Token) -> Token | None:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    """The subject of a relative clause that stands for the noun the clause hangs on:
+    "the group, [which] supports …", "a senator [who] said …"."""
+    return (
+        token.lower_ in {"who", "which", "that"}
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.dep_ == "relcl"
+        and token.head.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -156,6 +174,8 @@ def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
         return None
     if token.lower_ == "it" and (token.dep_ != "nsubj" or is_passive(token.head)):
         return None  # "it was said that ..." has no source; "it said" (a paper, a firm) has
+    if is_relative_pronoun(token):
+        return token.i, token.i + 1  # "the study, which notes …": coreference finds "the study"
     if token.lower_ in {"this", "that", "there", "which", "what"}:
         return None
     return noun_phrase(token)
