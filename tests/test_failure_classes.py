@@ -386,3 +386,19 @@ def test_relative_pronoun_speaker_resolves_to_its_noun(attributor):
     assert quote.speaker_mention.kind is MentionKind.PRONOUN
     assert quote.speaker.name == "The harbour study"
     assert "which" in [m.text for m in quote.speaker.mentions]
+
+
+def test_holder_of_a_conviction_is_the_subject(attributor):
+    for text in (
+        "The engineers are convinced that the pier will fail.",
+        "The engineers were persuaded that the pier would fail.",
+    ):
+        (quote,) = quotes_of(attributor, text)
+        assert quote.speaker_mention.text == "The engineers", text
+
+
+def test_group_noun_with_a_participle_is_its_source(attributor):
+    text = "Harbour First, a campaign group backing Mayor Ruiz, has spent heavily."
+    (quote,) = quotes_of(attributor, text)
+    assert (quote.cue.text, quote.text) == ("backing", "Mayor Ruiz")
+    assert quote.speaker_mention.text == "a campaign group"

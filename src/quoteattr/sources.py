@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, light_verb_subject
+from .cues import Cue, light_verb_subject, source_nouns
 from .lexicon import word_list
 
 __all__ = [
@@ -27,9 +27,12 @@ _PHRASE_BREAKERS = frozenset(
     {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "ccomp", "dep"}
 )
 # Relations through which a cue inherits the subject of its head: "he smiled and said",
-# "she wrote, adding that", "they went on to say".
-_INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep"})
+# "she wrote, adding that", "they went on to say", "they are convinced that".
+_INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep", "acomp"})
 _MAX_CLIMB = 6
+# Passives whose subject holds the words or the belief: "X was quoted as saying",
+# "they are convinced that …".
+_PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite", "convince", "persuade", "satisfy"})
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 
@@ -106,6 +109,14 @@ def is_reduced_passive(verb: Token) -> bool:
     )
 
 
+def _is_agent_noun(noun: Token) -> bool:
+    """A noun that can act: a person, group or organisation ("a super PAC", "voters"),
+    unlike the message nouns whose issuer speaks through them ("a statement saying")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    return noun.lemma_.lower() in source_nouns() or noun.lower_ in source_nouns()
+
+
 def _source_token(cue: Cue, doc: Doc) -> Token | None:
     head = doc[cue.head]
     if cue.source_slot == "none":
@@ -138,8 +149,8 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             subject = _subject_child(verb)
             # "X was quoted as saying": the passive subject is the speaker; "it was said
             # that ..." has none.
-            if subject is not None and verb.lemma_ in {"quote", "cite"}:
-                return subject
+            if subject is not None and verb.lemma_ in _PASSIVE_SPEAKER_VERBS:
+                return subject  # "she was quoted as saying", "they are convinced that"
             if subject is not None and verb is not head:
                 return subject
             return None
@@ -148,6 +159,8 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             return subject
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return verb.head
+        if verb.dep_ == "acl" and _is_agent_noun(verb.head):
+            return verb.head  # "a super PAC backing Bush", "voters calling for change"
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             # "a statement saying ...": the issuer is the subject of the verb above.
             verb = verb.head.head if verb.head.dep_ in {"dobj", "pobj"} else verb.head
