@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from . import __version__
 from .errors import QuoteattrError
 from .evaluate import evaluate_documents, load_gold_files
+from .parsecache import CachedParses
 from .types import Attribution, Quote
 
 __all__ = ["main"]
@@ -139,6 +140,11 @@ def _evaluate_parser() -> argparse.ArgumentParser:
         "--limit", type=_non_negative, metavar="N", help="use the first N documents of each file"
     )
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    parser.add_argument(
+        "--parse-cache",
+        metavar="DIR",
+        help="keep the parses in DIR and reuse them on later runs (only the rules run again)",
+    )
     parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     return parser
 
@@ -186,6 +192,8 @@ def _evaluate(argv: list[str]) -> int:
         return 2
     try:
         attributor = _make_attributor(args.model)
+        if args.parse_cache:
+            attributor = CachedParses(attributor, args.parse_cache)
         report = evaluate_documents(
             documents, attributor, errors_path=args.errors, report_path=args.report
         )
