@@ -3,7 +3,8 @@
 Parsing is about 95% of the time an evaluation takes; the rules are the part one changes.
 ``CachedParses`` wraps an ``Attributor``: each text is parsed once per pipeline and the
 ``Doc`` is saved under a name derived from the pipeline and the (sanitised) text, so a changed
-text, model or spaCy version never reuses a stale parse. The rules always run afresh.
+text, model, spaCy or quoteattr version never reuses a stale parse. The rules always run
+afresh.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 import spacy
 from spacy.tokens import Doc
 
-from . import chunking
+from . import __version__, chunking
 from .sanitize import Prepared, prepare
 from .types import Attribution
 
@@ -45,6 +46,7 @@ class CachedParses:
                 str(meta.get("name")),
                 str(meta.get("version")),
                 spacy.__version__,
+                __version__,  # the line-break component is ours
                 ",".join(nlp.pipe_names),
                 str(chunking.chunk_limit(nlp, attributor.max_chunk_chars)),
             ]
