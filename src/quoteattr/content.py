@@ -60,6 +60,7 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def is_mark(token: Token) -> bool:
+    """A quotation-mark token; such tokens bound contents and are never trimmed away."""
     return token.text in {"“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›", "「", "」"}
 
 
