@@ -402,3 +402,19 @@ def test_group_noun_with_a_participle_is_its_source(attributor):
     (quote,) = quotes_of(attributor, text)
     assert (quote.cue.text, quote.text) == ("backing", "Mayor Ruiz")
     assert quote.speaker_mention.text == "a campaign group"
+
+
+def test_dateline_is_not_the_subject(attributor):
+    text = (
+        "Harbour town votes to rebuild its flooded sea wall\n\n"
+        "PORT ELLIS — The town council of Port Ellis voted on Tuesday to rebuild the sea wall "
+        "that collapsed."
+    )
+    quote = quotes_of(attributor, text)[-1]
+    assert quote.cue.text == "voted"
+    assert quote.speaker_mention.text == "The town council of Port Ellis"
+
+
+def test_inference_with_a_one_word_complement_keeps_both_parts(attributor):
+    (quote,) = quotes_of(attributor, "Residents who attended the meeting appeared relieved.")
+    assert [f.text for f in quote.fragments] == ["Residents who attended the meeting", "relieved"]

@@ -158,6 +158,7 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
                 end_tok - start_tok < 2
                 and not index.quote_token[start_tok] >= 0
                 and not is_object_word(doc[start_tok])
+                and cue.part != "evidential"  # "[Residents] appeared [relieved]"
             ):
                 continue
             start, end = token_chars(doc, start_tok, end_tok)

@@ -67,12 +67,18 @@ def noun_phrase(token: Token) -> tuple[int, int]:
 
 
 def _subject_child(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            if child.dep_ == "nsubjpass" and child.lower_ == "it":
-                continue
-            return child
-    return None
+    """The verb's subject. When the parser gives it two ("PORT ELLIS — The council voted"),
+    the one nearest before the verb is the subject; the other is a dateline or a fronted
+    phrase."""
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in _SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it")
+    ]
+    before = [child for child in subjects if child.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def _agent(verb: Token) -> Token | None:
