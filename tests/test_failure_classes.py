@@ -418,3 +418,13 @@ def test_dateline_is_not_the_subject(attributor):
 def test_inference_with_a_one_word_complement_keeps_both_parts(attributor):
     (quote,) = quotes_of(attributor, "Residents who attended the meeting appeared relieved.")
     assert [f.text for f in quote.fragments] == ["Residents who attended the meeting", "relieved"]
+
+
+def test_subject_after_an_according_to_apposition_belongs_to_the_clause(attributor):
+    text = (
+        "According to Dr. Leila Farouk, a coastal engineer at the University of Northmoor, "
+        "rising sea levels mean that such repairs will become more frequent."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("rising sea levels mean")
+    assert quote.speaker_mention.text == "Dr. Leila Farouk"

@@ -110,7 +110,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         # whole sentence, not for the subordinate clause the parser hung it on.
         while clause.dep_ in _SUBORDINATE_DEPS and clause.head is not clause:
             clause = clause.head
-        return _sides_of(doc, clause, phrase)
+        return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
     if cue.part == "evidential":
         return _evidential_content(doc, head)
     if cue.part != "verb":
@@ -156,6 +156,19 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_tail(doc, *_trim_framing(doc, *r)) for r in ranges]
+
+
+def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> tuple[int, int]:
+    """ "According to X, an engineer, [rising sea levels] mean …": when the clause has no
+    subject, the parser has made it one more apposition of X; the phrase ends at its last
+    comma and what follows is the clause's own."""
+    start, end = phrase
+    if end > clause.i or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        return phrase
+    for i in range(end - 1, start, -1):
+        if doc[i].text == ",":
+            return (start, i + 1) if i + 1 < end else phrase
+    return phrase
 
 
 def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
