@@ -431,8 +431,7 @@ def _join_continuations(
             and candidate.kind is QuoteKind.DIRECT
             and candidate.start - previous.end <= MAX_JOIN_GAP
         ):
-            previous.fragments = [*previous.fragments, *candidate.fragments]
-            previous.marks = [*previous.marks, *candidate.marks]
+            previous.absorb(candidate)
             host[id(candidate)] = previous
             continue
         out.append((candidate, record))

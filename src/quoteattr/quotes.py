@@ -74,6 +74,11 @@ class Candidate:
     def end(self) -> int:
         return self.fragments[-1][1]
 
+    def absorb(self, later: Candidate) -> None:
+        """Take a later quote's fragments and marks as the rest of this quotation."""
+        self.fragments = [*self.fragments, *later.fragments]
+        self.marks = [*self.marks, *later.marks]
+
 
 # --------------------------------------------------------------------------- helpers
 
@@ -654,8 +659,7 @@ def _join_resumed(index: _Index, candidates: list[Candidate]) -> list[Candidate]
             and previous.end <= index.doc[previous.cue.head].idx < candidate.start
             and index.paragraph(previous.start) == index.paragraph(candidate.start)
         ):
-            previous.fragments = [*previous.fragments, *candidate.fragments]
-            previous.marks = [*previous.marks, *candidate.marks]
+            previous.absorb(candidate)
             previous.rule = "direct-interrupted"
             continue
         out.append(candidate)

@@ -31,7 +31,7 @@ _PHRASE_BREAKERS = frozenset(
 _INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep", "acomp"})
 _MAX_CLIMB = 6
 # Passives whose subject holds the words or the belief: "X was quoted as saying",
-# "they are convinced that …".
+# "they were persuaded that …".
 _PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite", "convince", "persuade", "satisfy"})
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
 _ADDRESSING_VERBS = word_list("addressing_verbs")
@@ -156,7 +156,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             # "X was quoted as saying": the passive subject is the speaker; "it was said
             # that ..." has none.
             if subject is not None and verb.lemma_ in _PASSIVE_SPEAKER_VERBS:
-                return subject  # "she was quoted as saying", "they are convinced that"
+                return subject
             if subject is not None and verb is not head:
                 return subject
             return None
