@@ -301,6 +301,19 @@ def test_prediction_with_no_gold_is_a_false_alarm(tmp_path: Path) -> None:
 T_FRAGMENTS = '"Red green blue," Senator Smith said on Tuesday, "cyan magenta."'
 
 
+def interrupted_prediction(speaker_mention: Mention | None = None) -> Quote:
+    """One predicted quote in two pieces: "Red green blue," … "cyan magenta."."""
+    first, second = at(T_FRAGMENTS, "Red green blue,"), at(T_FRAGMENTS, "cyan magenta.")
+    return Quote(
+        start=first[0],
+        end=second[1],
+        text=T_FRAGMENTS[first[0] : second[1]],
+        kind=QuoteKind.DIRECT,
+        fragments=(Span.of(T_FRAGMENTS, *first), Span.of(T_FRAGMENTS, *second)),
+        speaker_mention=speaker_mention,
+    )
+
+
 def test_fragments_are_compared_on_both_sides(tmp_path: Path) -> None:
     # Gold start/end cover the whole sentence, fragments only the two quoted pieces:
     # Red green blue = 12 counted, cyan magenta = 11 -> 23; the middle "Senator Smith said on
@@ -319,18 +332,8 @@ def test_fragments_are_compared_on_both_sides(tmp_path: Path) -> None:
             )
         ],
     }
-    start, end = at(T_FRAGMENTS, "Red green blue,")[0], at(T_FRAGMENTS, "cyan magenta.")[1]
-    interrupted = Quote(
-        start=start,
-        end=end,
-        text=T_FRAGMENTS[start:end],
-        kind=QuoteKind.DIRECT,
-        fragments=(
-            Span.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Red green blue,")),
-            Span.of(T_FRAGMENTS, *at(T_FRAGMENTS, "cyan magenta.")),
-        ),
-        speaker_mention=Mention.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Smith"), MentionKind.NAME),
-    )
+    smith = Mention.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Smith"), MentionKind.NAME)
+    interrupted = interrupted_prediction(speaker_mention=smith)
     middle = pq(T_FRAGMENTS, "Senator Smith said on Tuesday", QuoteKind.DIRECT)
     # Over fragments: interrupted shares 23 of 23 (strict); middle shares 0 -> false alarm.
     # (Using start/end instead would give middle 25/48 and interrupted only 23/48, not strict.)
@@ -701,17 +704,7 @@ def test_interrupted_prediction_scored_by_piece_when_gold_has_no_fragments(
             for a, b in (at(T_FRAGMENTS, '"Red green blue,"'), at(T_FRAGMENTS, '"cyan magenta."'))
         ],
     }
-    start, end = at(T_FRAGMENTS, "Red green blue,")[0], at(T_FRAGMENTS, "cyan magenta.")[1]
-    interrupted = Quote(
-        start=start,
-        end=end,
-        text=T_FRAGMENTS[start:end],
-        kind=QuoteKind.DIRECT,
-        fragments=(
-            Span.of(T_FRAGMENTS, *at(T_FRAGMENTS, "Red green blue,")),
-            Span.of(T_FRAGMENTS, *at(T_FRAGMENTS, "cyan magenta.")),
-        ),
-    )
+    interrupted = interrupted_prediction()
     report = score([one(tmp_path, doc)], [[interrupted]])
     assert (report.overall.gold, report.overall.loose, report.overall.strict) == (2, 2, 2)
 
