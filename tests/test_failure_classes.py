@@ -428,3 +428,60 @@ def test_subject_after_an_according_to_apposition_belongs_to_the_clause(attribut
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("rising sea levels mean")
     assert quote.speaker_mention.text == "Dr. Leila Farouk"
+
+
+def test_cue_whose_lemma_lost_its_silent_e_takes_an_infinitive(attributor):
+    # the lemmatiser gives "hop" for "hoping"; the infinitive rule must still see "hope"
+    text = "The mayor is hoping to reopen the bridge before the winter storms arrive."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("to reopen the bridge")
+    assert quote.speaker_mention.text == "The mayor"
+
+
+def test_object_content_keeps_its_argument_phrase(attributor):
+    text = "The council pledged emergency funding to the flooded villages along the coast."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "emergency funding to the flooded villages along the coast"
+
+
+def test_object_with_an_as_clause_is_one_small_clause(attributor):
+    text = "Reviewers described the festival as Chicago flattering itself."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the festival as Chicago flattering itself"
+
+
+def test_coordinated_topics_stay_in_one_content(attributor):
+    text = "The minister talked about school budgets and about how to hire more teachers."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "school budgets and about how to hire more teachers"
+
+
+def test_prepositional_verbs_of_advocacy(attributor):
+    text = (
+        "Farmers pushed for a longer harvest season. "
+        "The report points to rising costs as the main cause."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "a longer harvest season",
+        "rising costs as the main cause",
+    ]
+    assert [q.cue.text for q in quotes] == ["pushed for", "points to"]
+
+
+def test_parenthetical_cue_followed_by_a_circumstance(attributor):
+    text = (
+        "The plan was never costed, one aide said, on condition of anonymity "
+        "to discuss internal talks."
+    )
+    quotes = quotes_of(attributor, text)
+    said = next(q for q in quotes if q.cue.text == "said")
+    assert said.text == "The plan was never costed"
+    assert said.speaker_mention.text == "one aide"
+
+
+def test_if_after_a_verb_of_asking_opens_the_question(attributor):
+    text = "The host asked the governor if the state would raise taxes."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "if the state would raise taxes"
+    assert quote.speaker_mention.text == "The host"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue
+from .cues import Cue, verb_lemma
 from .lexicon import word_list
 from .sources import is_passive, is_reduced_passive, noun_phrase
 
@@ -22,6 +22,9 @@ _ADDRESSEES = word_list("addressee_nouns")
 _CONTENT_PREPS = frozenset({"about", "of", "for", "against", "over"})
 # Prepositions that introduce the topic of any speech verb: "complained about [the noise]".
 _TOPIC_PREPS = frozenset({"about", "of", "against", "over"})
+# Prepositions whose phrase, after an object, completes what was said of it: "pledged [aid
+# to poor nations]", "praised [Smith for her role]".
+_ARGUMENT_PREPS = frozenset({"to", "for", "with", "from", "toward", "towards", "into"})
 # Verbs whose prepositional phrases are circumstances rather than topics.
 _NO_TOPIC_CUES = word_list("no_topic_cues")
 # Cues whose object is a person that is part of the content: "accused Smith of lying".
@@ -33,6 +36,7 @@ _NAMING_VERBS = word_list("naming_verbs")
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
+_QUESTION_VERBS = word_list("question_verbs")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
@@ -125,6 +129,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))
+    if not ranges:
+        ranges.extend(_indirect_question(doc, head))
     if ranges:
         # "said [X] because [Y]": a reason clause after the content is part of the claim
         last = max(end for _, end in ranges)
@@ -135,7 +141,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
             ):
                 ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
-    if not ranges and head.lemma_.lower() in _INFINITIVE_CUES:
+    if not ranges and verb_lemma(head) in _INFINITIVE_CUES:
         for child in head.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
                 start = child.left_edge.i
@@ -148,7 +154,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 ranges.append(trim_tokens(doc, start, child.right_edge.i + 1))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
-    elif not ranges and head.lemma_.lower() not in _NO_TOPIC_CUES:
+    elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
     if not ranges and _is_parenthetical(head):
         cut = (head.left_edge.i, head.right_edge.i + 1)
@@ -207,7 +213,7 @@ def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """ "told a meeting of leaders [that few understood the stakes]": the parser hangs the
     that-clause on the people told, as if it were a relative clause. A relative clause has
     a relative pronoun in it; this one has only the complementiser."""
-    if verb.lemma_.lower() not in _ADDRESSING_VERBS:
+    if verb_lemma(verb) not in _ADDRESSING_VERBS:
         return []
     for child in verb.rights:
         if child.dep_ not in {"dobj", "dative"}:
@@ -221,6 +227,17 @@ def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     return []
 
 
+def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "asked the senator [if he would run]": the parser reads the question as a
+    condition; after a verb of asking, "if" and "whether" open what was asked."""
+    if verb_lemma(verb) not in _QUESTION_VERBS:
+        return []
+    for child in verb.rights:
+        if child.dep_ == "advcl" and doc[child.left_edge.i].lower_ in {"if", "whether"}:
+            return [trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)]
+    return []
+
+
 def _separate_clause_before(doc: Doc, verb: Token, clause: Token) -> bool:
     """A clause before the cue that the parser made its complement but that is a sentence of
     its own: it ends at a semicolon ("X; others have shared Y"), or the verb already has
@@ -230,7 +247,7 @@ def _separate_clause_before(doc: Doc, verb: Token, clause: Token) -> bool:
     between = doc[clause.right_edge.i + 1 : verb.i]
     if any(t.text == ";" for t in between):
         return True
-    if verb.lemma_.lower() in _ADDRESSING_VERBS or any(
+    if verb_lemma(verb) in _ADDRESSING_VERBS or any(
         is_mark(t) for t in doc[clause.left_edge.i : verb.i]
     ):
         return False  # "“A,” she told the paper": the object is whom she told
@@ -286,15 +303,17 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             continue
         if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
-                if head.lemma_.lower() not in _PERSON_OBJECT_CUES:
+                if verb_lemma(head) not in _PERSON_OBJECT_CUES:
                     continue
             elif child.lemma_.lower() in _ADDRESSEES:
                 continue
             parts.append(child)
         elif child.dep_ == "prep" and (
-            child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS) or child is last
+            child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
+            or child is last
+            or (parts and child.lower_ in _ARGUMENT_PREPS)
         ):
-            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            objects = _prep_objects(child)
             if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
                 # "talked about [the plan]": a leading preposition is not part of the content
                 parts.extend(objects if not parts else [child])
@@ -305,10 +324,13 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             break
         elif parts and is_mark(child):
             continue  # "calling it “absurd”": the mark opens the rest of the small clause
+        elif parts and child.dep_ == "advcl" and doc[child.left_edge.i].lower_ == "as":
+            parts.append(child)  # "described [the dinner as Washington celebrating itself]"
+            break
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
     if last is not head:
-        parts.extend(c for c in last.children if c.dep_ in {"pobj", "pcomp"})
+        parts.extend(_prep_objects(last))
     if not parts or _is_quoted_name(doc, head, parts):
         return []
     start = min(p.left_edge.i for p in parts)
@@ -319,11 +341,20 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     return [(start, end)] if end > start else []
 
 
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, with a preposition joined to it: "talked about [the
+    budget and about how to hire teachers]"."""
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    if objects:
+        objects += [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    return objects
+
+
 def _is_quoted_name(doc: Doc, verb: Token, parts: list[Token]) -> bool:
     """ "what he liked to call “the wonders of science”": a naming verb whose only object
     stands in quotation marks gives a name, not anyone's words. With an object named
     ("called the plan “a disgrace”") the quoted words are a judgement and count."""
-    if verb.lemma_.lower() not in _NAMING_VERBS or len(parts) != 1:
+    if verb_lemma(verb) not in _NAMING_VERBS or len(parts) != 1:
         return False
     first = parts[0].left_edge.i
     return is_mark(doc[first]) or (first > 0 and is_mark(doc[first - 1]))
@@ -408,12 +439,16 @@ def _is_parenthetical(verb: Token) -> bool:
         return False
     if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
         return False
+    doc = verb.doc
+    if verb.dep_ == "parataxis" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        # "X, he said, on condition of anonymity to discuss Y": what the parser hangs on
+        # the cue after its closing comma belongs to the sentence, not to the cue
+        return True
     if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
         return False
     if verb.dep_ == "parataxis":
         return True
     if verb.dep_ in {"conj", "advcl", "ccomp"}:
-        doc = verb.doc
         left = verb.left_edge.i
         return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
     return False

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table, word_list
 
-__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject", "source_nouns"]
+__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject", "source_nouns", "verb_lemma"]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 
@@ -85,17 +85,30 @@ class CueLexicon:
             self.nouns,
         )
 
+    def verb_lemma(self, token: Token) -> str:
+        """The token's lemma, mended where the lemmatiser drops a silent e of a cue verb
+        ("hoping" -> "hop", "argued" -> "argu"), so that word lists keyed by lemma see it."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs:
+            return lemma
+        if token.lower_ in self.verbs:
+            return token.lower_
+        for suffix in ("ing", "ed"):
+            if token.lower_.endswith(suffix):
+                mended = token.lower_[: -len(suffix)] + "e"
+                return mended if mended in self.verbs else lemma
+        return lemma
+
     def verb_category(self, token: Token) -> str | None:
-        category = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
-        if category is None:
-            # The lemmatiser sometimes drops a silent e: "hoping" -> "hop", "argued" -> "argu".
-            for suffix in ("ing", "ed"):
-                if token.lower_.endswith(suffix):
-                    category = self.verbs.get(token.lower_[: -len(suffix)] + "e")
-                    break
+        category = self.verbs.get(self.verb_lemma(token))
         if category is None or category not in self.categories:
             return None
         return category
+
+
+def verb_lemma(token: Token) -> str:
+    """``CueLexicon.verb_lemma`` with the default lexicon."""
+    return _default_lexicon().verb_lemma(token)
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +208,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         category = lexicon.verb_category(token)
         if category is not None and not _is_non_speech_use(token):
-            takes_object = token.lemma_.lower() in lexicon.object_verbs
+            takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
             by_head[i] = Cue(i, i, i + 1, category, takes_object=takes_object)
         elif "speech" in lexicon.categories and _reports_a_clause(token):
             by_head[i] = Cue(i, i, i + 1, "speech", generic=True)
