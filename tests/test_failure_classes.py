@@ -485,3 +485,29 @@ def test_if_after_a_verb_of_asking_opens_the_question(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "if the state would raise taxes"
     assert quote.speaker_mention.text == "The host"
+
+
+def test_participle_after_a_closing_mark_is_not_quoted(attributor):
+    text = (
+        "Nolan said the club would still meet, but said, “It’s time we change how we do it,” "
+        "promising a return to its roots."
+    )
+    quotes = quotes_of(attributor, text)
+    quoted = next(q for q in quotes if q.text.startswith("It’s time"))
+    assert quoted.kind is QuoteKind.DIRECT
+    assert quoted.text == "It’s time we change how we do it,"
+
+
+def test_cue_joined_to_a_report_introduces_its_own_quotation(attributor):
+    text = "Mara said it was too early to name winners but added, “I think you all know.”"
+    first, second = quotes_of(attributor, text)
+    assert first.text == "it was too early to name winners"
+    assert second.kind is QuoteKind.DIRECT and second.cue.text == "added"
+    assert second.speaker.name == "Mara"
+
+
+def test_concessive_report_after_a_quote_is_a_quote_of_its_own(attributor):
+    text = "“I am not ready to do that,” Reed said last week, though he said, “I hope to.”"
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["I am not ready to do that,", "I hope to."]
+    assert all(q.kind is QuoteKind.DIRECT for q in quotes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, verb_lemma
+from .cues import Cue, CueLexicon, verb_lemma
 from .lexicon import word_list
 from .sources import is_passive, is_reduced_passive, noun_phrase
 
@@ -89,6 +89,34 @@ def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, in
     return sides
 
 
+def _is_report(verb: Token) -> bool:
+    """A verb with a subject and a clausal complement of its own: "he said [B]"."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and "ccomp" in deps
+
+
+def _before_introduced_quotation(doc: Doc, start: int, end: int) -> int:
+    """Where a reported clause ends when a cue joined to it introduces a quotation: "said
+    [it was too early] but added, “…”" (the quotation is the second cue's)."""
+    for i in range(start + 1, end - 1):
+        verb = doc[i]
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not _is_cue_verb(verb):
+            continue
+        after = i + 1
+        if doc[after].text in {",", ":"}:
+            after += 1
+        if after < end and is_mark(doc[after]):
+            cut = verb.left_edge.i
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            return cut if cut > start else end
+    return end
+
+
+def _is_cue_verb(verb: Token) -> bool:
+    return CueLexicon.default().verb_category(verb) is not None
+
+
 def _reports(doc: Doc, start: int, end: int) -> bool:
     """Does the token range hold a reporting clause of its own (a subject and a clausal
     complement), outside quotation marks?"""
@@ -126,7 +154,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             and not _separate_clause_before(doc, head, child)
             and not _inverted_subject_clause(doc, head, child)
         ):
-            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+            start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            ranges.append((start, _before_introduced_quotation(doc, start, end)))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))
     if not ranges:
@@ -139,6 +168,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 child.dep_ == "advcl"
                 and child.left_edge.i >= last
                 and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
+                and not _is_report(child)  # "…, though he said [B]": a report of its own
             ):
                 ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
     if not ranges and verb_lemma(head) in _INFINITIVE_CUES:

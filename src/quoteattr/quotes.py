@@ -229,6 +229,8 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
     marks = [index.spans[k] for k in overlapping]
     start = min(start, marks[0].start)
     end = max(end, marks[-1].end)
+    if len(marks) == 1 and start == marks[0].start and _trailing_participle(index, marks[0], end):
+        end = marks[0].end  # "said, “[…],” promising …": the participle is the reporter's
     inside = sum(_letters(text, *_inner_range(m, text)) for m in marks)
     outside = _letters(text, start, end) - inside
     if text[start:end].lower().startswith("that "):
@@ -245,6 +247,22 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
         [(start, end)], QuoteKind.MIXED, "mixed-clause", 0.8, cue, source, addressee,
         marks=marks,
     )  # fmt: skip
+
+
+def _trailing_participle(index: _Index, mark: QuotedSpan, end: int) -> bool:
+    """Does a participle clause follow the closing mark, set off by a comma, to the end of the
+    content ("“We will win,” adding that …")? It reports on the quotation, not in it."""
+    text = index.text
+    if mark.close_mark is None or mark.end >= end:
+        return False
+    comma_inside = text[mark.content_end - 1 : mark.content_end] == ","
+    if not (comma_inside or text[mark.end : end].lstrip().startswith(",")):
+        return False
+    first = index.token_at(mark.end, after=True)
+    doc = index.doc
+    while first is not None and first < len(doc) and doc[first].is_punct:
+        first += 1
+    return first is not None and first < len(doc) and doc[first].tag_ == "VBG"
 
 
 def _after_quotation_dash(text: str, start: int) -> bool:

@@ -174,7 +174,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                 verb = verb.head.head
             continue
         if verb.dep_ in _INHERIT_FROM_HEAD and verb.head is not verb:
-            verb = verb.head
+            verb = _coordinated_report(verb) if verb is head else verb.head
             continue
         if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
             verb = verb.head.head
@@ -184,6 +184,16 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             continue
         return None
     return None
+
+
+def _coordinated_report(verb: Token) -> Token:
+    """The verb a subjectless cue takes its subject from. "She said [it was early] but
+    added …": the parser joins "added" to the reported clause; a cue joined to the content
+    of a report is the reporter's second act, so it climbs past the content to its verb."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head:
+        return head.head
+    return head
 
 
 def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
