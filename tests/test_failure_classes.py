@@ -511,3 +511,29 @@ def test_concessive_report_after_a_quote_is_a_quote_of_its_own(attributor):
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["I am not ready to do that,", "I hope to."]
     assert all(q.kind is QuoteKind.DIRECT for q in quotes)
+
+
+def test_participle_report_after_a_quotation_is_its_own(attributor):
+    text = (
+        '"With this law, we will send a message to the world that we will no longer build '
+        'walls, we will tear them down," she said, adding that the city would send a "clear '
+        "message that this is a place where people make mistakes, they pay their debt and are "
+        'welcomed back."'
+    )
+    quoted, added = quotes_of(attributor, text)
+    assert quoted.kind is QuoteKind.DIRECT and quoted.cue.text == "said"
+    assert quoted.text.endswith("we will tear them down,")
+    assert added.cue.text == "adding" and added.text.startswith("that the city")
+    assert added.speaker_mention.text == "she"
+
+
+def test_clause_before_a_participle_cue_is_not_its_content(attributor):
+    text = (
+        "When Lee suggested that the city would sue the state over the deal, Ortiz fired "
+        "back: “If they sue us in a court in Boston, they’re going to lose,” referencing the "
+        "many judges who had ruled for the city."
+    )
+    quotes = quotes_of(attributor, text)
+    referencing = next(q for q in quotes if q.cue is not None and q.cue.text == "referencing")
+    assert referencing.text == "the many judges who had ruled for the city"
+    assert any(q.kind is QuoteKind.DIRECT and q.text.startswith("If they sue") for q in quotes)

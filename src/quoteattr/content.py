@@ -117,6 +117,16 @@ def _is_cue_verb(verb: Token) -> bool:
     return CueLexicon.default().verb_category(verb) is not None
 
 
+def _is_participle_cue(verb: Token) -> bool:
+    """A subjectless participle cue ("…, adding that …", "…, referencing X"): it reports
+    what follows it; a clause before it is the sentence it is attached to."""
+    return (
+        verb.tag_ == "VBG"
+        and _is_cue_verb(verb)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
 def _reports(doc: Doc, start: int, end: int) -> bool:
     """Does the token range hold a reporting clause of its own (a subject and a clausal
     complement), outside quotation marks?"""
@@ -153,8 +163,11 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             child.dep_ in _CLAUSE_DEPS
             and not _separate_clause_before(doc, head, child)
             and not _inverted_subject_clause(doc, head, child)
+            and not (child.i < head.i and _is_participle_cue(head))
         ):
             start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            if start > head.i and _is_participle_cue(doc[start]):
+                continue  # "“…,” he said, [adding that …]": the participle's own report
             ranges.append((start, _before_introduced_quotation(doc, start, end)))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))

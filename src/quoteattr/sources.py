@@ -30,6 +30,8 @@ _PHRASE_BREAKERS = frozenset(
 # "she wrote, adding that", "they went on to say", "they are convinced that".
 _INHERIT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "ccomp", "dep", "acomp"})
 _MAX_CLIMB = 6
+_OPENING_MARKS = frozenset({"“", "``", "«", "„"})
+_CLOSING_MARKS = frozenset({"”", "''", "»"})
 # Passives whose subject holds the words or the belief: "X was quoted as saying",
 # "they were persuaded that …".
 _PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite", "convince", "persuade", "satisfy"})
@@ -147,6 +149,10 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                         return grandchild
         return light_verb_subject(head)
     verb = head.head if cue.part == "adjective" else head
+    if _is_stranded_participle(head):
+        reporter = _reporter_before(head)
+        if reporter is not None:
+            return reporter
     for _ in range(_MAX_CLIMB):
         if is_passive(verb) or (verb is head and is_reduced_passive(verb)):
             agent = _agent(verb)
@@ -183,6 +189,40 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             verb = verb.head  # "… by [touting] her record": the preposition's verb
             continue
         return None
+    return None
+
+
+def _is_stranded_participle(verb: Token) -> bool:
+    """ "“…,” she said, [adding] that …" where the parser hangs "adding" on a later verb,
+    or makes it the root: a participle adjunct belongs to the clause before it."""
+    return (
+        verb.tag_ == "VBG"
+        and (verb.head is verb or verb.head.i > verb.i)
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
+
+
+def _reporter_before(verb: Token) -> Token | None:
+    """The subject of the nearest verb before ``verb`` in its sentence, outside quotation
+    marks: whoever the participle adjunct is about."""
+    sentence = verb.sent
+    depth = 0
+    outside: list[Token] = []
+    for token in verb.doc[sentence.start : verb.i]:
+        if token.text in _OPENING_MARKS:
+            depth += 1
+        elif token.text in _CLOSING_MARKS:
+            depth = max(0, depth - 1)
+        elif token.text == '"':
+            # a straight mark opens when a word follows it closely, else it closes
+            opens = not token.whitespace_ and (token.i == 0 or bool(token.nbor(-1).whitespace_))
+            depth = depth + 1 if opens else max(0, depth - 1)
+        elif depth == 0 and token.pos_ in {"VERB", "AUX"}:
+            outside.append(token)
+    for candidate in reversed(outside):
+        subject = _subject_child(candidate)
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return subject
     return None
 
 
