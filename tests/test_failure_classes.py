@@ -537,3 +537,15 @@ def test_clause_before_a_participle_cue_is_not_its_content(attributor):
     referencing = next(q for q in quotes if q.cue is not None and q.cue.text == "referencing")
     assert referencing.text == "the many judges who had ruled for the city"
     assert any(q.kind is QuoteKind.DIRECT and q.text.startswith("If they sue") for q in quotes)
+
+
+def test_that_clause_hung_on_a_phrase_after_the_people_told(attributor):
+    text = (
+        "The candidate told the audience at his event for veterans that he and NBC had "
+        "multiple conversations Thursday but that nothing could change his mind."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue.text == "told"
+    assert quote.text == (
+        "that he and NBC had multiple conversations Thursday but that nothing could change his mind"
+    )

@@ -89,6 +89,10 @@ def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, in
     return sides
 
 
+def _opens_with_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
+
+
 def _is_report(verb: Token) -> bool:
     """A verb with a subject and a clausal complement of its own: "he said [B]"."""
     deps = {c.dep_ for c in verb.children}
@@ -174,9 +178,13 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     if not ranges:
         ranges.extend(_indirect_question(doc, head))
     if ranges:
-        # "said [X] because [Y]": a reason clause after the content is part of the claim
+        # "said [X] because [Y]": a reason clause after the content is part of the claim;
+        # "said [that X but that Y]": a second that-clause joined to the verb continues it
         last = max(end for _, end in ranges)
         for child in head.rights:
+            if child.dep_ == "conj" and child.left_edge.i >= last and _opens_with_that(child):
+                ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+                continue
             if (
                 child.dep_ == "advcl"
                 and child.left_edge.i >= last
@@ -259,8 +267,8 @@ def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if verb_lemma(verb) not in _ADDRESSING_VERBS:
         return []
     for child in verb.rights:
-        if child.dep_ not in {"dobj", "dative"}:
-            continue
+        if child.dep_ not in {"dobj", "dative", "prep"}:
+            continue  # "told the audience at a dinner for veterans [that …]" too
         for token in child.subtree:
             if token.dep_ not in {"relcl", "acl"} or token.i <= child.i:
                 continue
