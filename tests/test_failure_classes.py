@@ -549,3 +549,14 @@ def test_that_clause_hung_on_a_phrase_after_the_people_told(attributor):
     assert quote.text == (
         "that he and NBC had multiple conversations Thursday but that nothing could change his mind"
     )
+
+
+def test_reportedly_attributes_its_clause_to_unnamed_reports(attributor):
+    text = "The hackers have reportedly entered the servers of three party offices."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue.text == "reportedly"
+    assert quote.speaker is None and quote.speaker_mention is None
+    assert [f.text for f in quote.fragments] == [
+        "The hackers have",
+        "entered the servers of three party offices",
+    ]
