@@ -485,3 +485,10 @@ def test_if_after_a_verb_of_asking_opens_the_question(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "if the state would raise taxes"
     assert quote.speaker_mention.text == "The host"
+
+
+def test_source_phrase_of_a_reporting_noun_is_not_its_content(attributor):
+    text = "The senator ignored a warning from her lawyer that the deal was dead."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the deal was dead"
+    assert quote.speaker_mention.text == "her lawyer"

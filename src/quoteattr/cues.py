@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table, word_list
 
-__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject", "source_nouns", "verb_lemma"]
+__all__ = [
+    "NOUN_CONTENT_PREPS",
+    "Cue",
+    "CueLexicon",
+    "find_cues",
+    "light_verb_subject",
+    "source_nouns",
+    "verb_lemma",
+]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 
@@ -221,7 +229,8 @@ _EVIDENTIAL_VERBS = word_list("evidential_verbs")
 # Verbs whose subject receives a reporting noun rather than gives it: "faced questions".
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
-_NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
+# Prepositions that introduce what a reporting noun is about: "her criticism [of the plan]".
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
 
 
 def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
@@ -253,7 +262,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     )
     has_content = any(
         (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
-        or (c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)
+        or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS)
         for c in token.children
     )
     if not (has_source and has_content):
