@@ -492,3 +492,11 @@ def test_source_phrase_of_a_reporting_noun_is_not_its_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "that the deal was dead"
     assert quote.speaker_mention.text == "her lawyer"
+
+
+def test_nouns_of_critique_and_theory_report_with_a_possessor(attributor):
+    (critique,) = quotes_of(attributor, "Senator Ann Moss's critique of the new budget was sharp.")
+    assert critique.text == "the new budget"
+    assert critique.speaker.name == "Ann Moss"
+    (theory,) = quotes_of(attributor, "The mayor's theory of the crash drew little support.")
+    assert theory.text == "the crash"
