@@ -500,3 +500,9 @@ def test_nouns_of_critique_and_theory_report_with_a_possessor(attributor):
     assert critique.speaker.name == "Ann Moss"
     (theory,) = quotes_of(attributor, "The mayor's theory of the crash drew little support.")
     assert theory.text == "the crash"
+
+
+def test_reporting_noun_faced_by_the_subject_has_no_named_source(attributor):
+    (quote,) = quotes_of(attributor, "The governor faced questions about the missing funds.")
+    assert quote.text == "the missing funds"
+    assert quote.speaker is None

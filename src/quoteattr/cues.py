@@ -228,6 +228,8 @@ _LINKING_VERBS = word_list("linking_verbs")
 _EVIDENTIAL_VERBS = word_list("evidential_verbs")
 # Verbs whose subject receives a reporting noun rather than gives it: "faced questions".
 _RECEIVING_VERBS = word_list("receiving_verbs")
+# Verbs whose subject is the target of the reporting noun they take: "faced questions about".
+_FACING_VERBS = word_list("facing_verbs")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 # Prepositions that introduce what a reporting noun is about: "her criticism [of the plan]".
 NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
@@ -265,9 +267,19 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS)
         for c in token.children
     )
-    if not (has_source and has_content):
+    if not has_content:
         return None
+    if not has_source:
+        if not _is_faced(token):
+            return None
+        return Cue(token.i, token.i, token.i + 1, category, source_slot="none", part="noun")
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+def _is_faced(noun: Token) -> bool:
+    """ "[she] faced questions about ...", "endured criticism over ...": a report aimed at the
+    subject, by people the text leaves unnamed."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FACING_VERBS
 
 
 def light_verb_subject(noun: Token) -> Token | None:
