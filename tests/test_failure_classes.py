@@ -506,3 +506,11 @@ def test_reporting_noun_faced_by_the_subject_has_no_named_source(attributor):
     (quote,) = quotes_of(attributor, "The governor faced questions about the missing funds.")
     assert quote.text == "the missing funds"
     assert quote.speaker is None
+
+
+def test_speaking_or_voting_in_favor_of_reports_a_stance(attributor):
+    (spoke,) = quotes_of(attributor, "Senator Ruth Gale spoke out in favor of the new tax.")
+    assert spoke.text == "the new tax"
+    assert spoke.speaker.name == "Ruth Gale"
+    (voted,) = quotes_of(attributor, "The council voted in favor of the parking plan.")
+    assert voted.text == "the parking plan"
