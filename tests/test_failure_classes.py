@@ -514,3 +514,10 @@ def test_speaking_or_voting_in_favor_of_reports_a_stance(attributor):
     assert spoke.speaker.name == "Ruth Gale"
     (voted,) = quotes_of(attributor, "The council voted in favor of the parking plan.")
     assert voted.text == "the parking plan"
+
+
+def test_attack_reports_only_with_a_possessor(attributor):
+    (quote,) = quotes_of(attributor, "Senator Ann Moss's attacks on the judge drew a rebuke.")
+    assert quote.text == "the judge"
+    assert quote.speaker.name == "Ann Moss"
+    assert quotes_of(attributor, "The rebels carried out an attack on the base.") == ()

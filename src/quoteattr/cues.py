@@ -230,6 +230,9 @@ _EVIDENTIAL_VERBS = word_list("evidential_verbs")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 # Verbs whose subject is the target of the reporting noun they take: "faced questions about".
 _FACING_VERBS = word_list("facing_verbs")
+# Reporting nouns that may also name a deed ("carried out an attack on"): they report only
+# with a possessor, "Trump's attacks on the judge".
+_POSSESSOR_NOUNS = word_list("possessor_nouns")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 # Prepositions that introduce what a reporting noun is about: "her criticism [of the plan]".
 NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
@@ -257,8 +260,11 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     category = lexicon.nouns.get(lemma)
     if category is None or category not in lexicon.categories:
         return None
+    has_possessor = any(c.dep_ == "poss" for c in token.children)
+    if lemma in _POSSESSOR_NOUNS and not has_possessor:
+        return None
     has_source = (
-        any(c.dep_ == "poss" for c in token.children)
+        has_possessor
         or any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children)
         or light_verb_subject(token) is not None
     )
