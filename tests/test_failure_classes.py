@@ -521,3 +521,12 @@ def test_attack_reports_only_with_a_possessor(attributor):
     assert quote.text == "the judge"
     assert quote.speaker.name == "Ann Moss"
     assert quotes_of(attributor, "The rebels carried out an attack on the base.") == ()
+
+
+def test_reporting_noun_whose_content_is_a_copular_that_clause(attributor):
+    text = "Senator Ann Moss's argument on Sunday was that the tax should be repealed."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the tax should be repealed"
+    assert quote.speaker.name == "Ann Moss"
+    (answer,) = quotes_of(attributor, "The mayor's answer was that the road would reopen soon.")
+    assert answer.text == "that the road would reopen soon"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOUN_CONTENT_PREPS, Cue, verb_lemma
+from .cues import NOUN_CONTENT_PREPS, Cue, predicate_clause, verb_lemma
 from .lexicon import word_list
 from .sources import is_passive, is_reduced_passive, noun_phrase
 
@@ -269,6 +269,10 @@ def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]
 def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
     head = doc[cue.head]
+    clause = predicate_clause(head) if cue.part == "noun" else None
+    if clause is not None:
+        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return [_trim_framing(doc, start, end)] if end > start else []
     for child in head.rights:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and (
             cue.part == "adjective" or any(m.lower_ in {"that", "to"} for m in child.children)

@@ -22,6 +22,7 @@ __all__ = [
     "CueLexicon",
     "find_cues",
     "light_verb_subject",
+    "predicate_clause",
     "source_nouns",
     "verb_lemma",
 ]
@@ -268,7 +269,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         or any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children)
         or light_verb_subject(token) is not None
     )
-    has_content = any(
+    has_content = predicate_clause(token) is not None or any(
         (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
         or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS)
         for c in token.children
@@ -280,6 +281,20 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
             return None
         return Cue(token.i, token.i, token.i + 1, category, source_slot="none", part="noun")
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+def predicate_clause(noun: Token) -> Token | None:
+    """The "that"-clause a copula says of a reporting noun, which is the noun's content:
+    "Sanders's argument was [that superdelegates should switch]"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        ):
+            return child
+    return None
 
 
 def _is_faced(noun: Token) -> bool:
