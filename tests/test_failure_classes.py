@@ -530,3 +530,12 @@ def test_reporting_noun_whose_content_is_a_copular_that_clause(attributor):
     assert quote.speaker.name == "Ann Moss"
     (answer,) = quotes_of(attributor, "The mayor's answer was that the road would reopen soon.")
     assert answer.text == "that the road would reopen soon"
+
+
+def test_more_reporting_nouns_with_a_possessor(attributor):
+    (charge,) = quotes_of(attributor, "The mayor's charge that the vote was rigged drew a rebuke.")
+    assert charge.text == "that the vote was rigged"
+    text = "Senator Ann Moss's worry that the bridge would fail proved right."
+    (worry,) = quotes_of(attributor, text)
+    assert worry.text == "that the bridge would fail"
+    assert worry.speaker.name == "Ann Moss"
