@@ -211,7 +211,10 @@ def test_reporting_noun_after_a_light_verb(attributor):
 
 
 def test_reporting_noun_received_is_not_the_subjects(attributor):
-    assert quotes_of(attributor, "The mayor faced questions about the new tram line.") == ()
+    # "faced questions about X": X is reported, by people the text leaves unnamed
+    (quote,) = quotes_of(attributor, "The mayor faced questions about the new tram line.")
+    assert quote.text == "the new tram line"
+    assert quote.speaker is None
 
 
 def test_seem_reports_the_writers_inference_without_a_speaker(attributor):
@@ -502,12 +505,6 @@ def test_nouns_of_critique_and_theory_report_with_a_possessor(attributor):
     assert theory.text == "the crash"
 
 
-def test_reporting_noun_faced_by_the_subject_has_no_named_source(attributor):
-    (quote,) = quotes_of(attributor, "The governor faced questions about the missing funds.")
-    assert quote.text == "the missing funds"
-    assert quote.speaker is None
-
-
 def test_speaking_or_voting_in_favor_of_reports_a_stance(attributor):
     (spoke,) = quotes_of(attributor, "Senator Ruth Gale spoke out in favor of the new tax.")
     assert spoke.text == "the new tax"
@@ -521,6 +518,7 @@ def test_attack_reports_only_with_a_possessor(attributor):
     assert quote.text == "the judge"
     assert quote.speaker.name == "Ann Moss"
     assert quotes_of(attributor, "The rebels carried out an attack on the base.") == ()
+    assert quotes_of(attributor, "The war began with Freedonia's attack on its neighbour.") == ()
 
 
 def test_reporting_noun_whose_content_is_a_copular_that_clause(attributor):

@@ -262,7 +262,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     if category is None or category not in lexicon.categories:
         return None
     has_possessor = any(c.dep_ == "poss" for c in token.children)
-    if lemma in _POSSESSOR_NOUNS and not has_possessor:
+    if lemma in _POSSESSOR_NOUNS and not _personal_possessor(token):
         return None
     has_source = (
         has_possessor
@@ -281,6 +281,18 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
             return None
         return Cue(token.i, token.i, token.i + 1, category, source_slot="none", part="noun")
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+def _personal_possessor(noun: Token) -> bool:
+    """ "Trump's attacks on the judge", "his attacks on ...": a person's words; "Russia's
+    attack on its neighbour" is a country's deed."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ == "PRON":
+            return child.lower_ in _PERSONAL_POSSESSIVES
+        return child.pos_ == "PROPN" and child.ent_type_ not in _PLACE_ENTITIES
+    return False
 
 
 def predicate_clause(noun: Token) -> Token | None:
@@ -338,6 +350,8 @@ def _adjective_content(child: Token) -> bool:
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @lru_cache(maxsize=1)
