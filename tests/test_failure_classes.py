@@ -211,7 +211,10 @@ def test_reporting_noun_after_a_light_verb(attributor):
 
 
 def test_reporting_noun_received_is_not_the_subjects(attributor):
-    assert quotes_of(attributor, "The mayor faced questions about the new tram line.") == ()
+    # "faced questions about X": X is reported, by people the text leaves unnamed
+    (quote,) = quotes_of(attributor, "The mayor faced questions about the new tram line.")
+    assert quote.text == "the new tram line"
+    assert quote.speaker is None
 
 
 def test_seem_reports_the_writers_inference_without_a_speaker(attributor):
@@ -560,3 +563,52 @@ def test_reportedly_attributes_its_clause_to_unnamed_reports(attributor):
         "The hackers have",
         "entered the servers of three party offices",
     ]
+
+
+def test_source_phrase_of_a_reporting_noun_is_not_its_content(attributor):
+    text = "The senator ignored a warning from her lawyer that the deal was dead."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the deal was dead"
+    assert quote.speaker_mention.text == "her lawyer"
+
+
+def test_nouns_of_critique_and_theory_report_with_a_possessor(attributor):
+    (critique,) = quotes_of(attributor, "Senator Ann Moss's critique of the new budget was sharp.")
+    assert critique.text == "the new budget"
+    assert critique.speaker.name == "Ann Moss"
+    (theory,) = quotes_of(attributor, "The mayor's theory of the crash drew little support.")
+    assert theory.text == "the crash"
+
+
+def test_speaking_or_voting_in_favor_of_reports_a_stance(attributor):
+    (spoke,) = quotes_of(attributor, "Senator Ruth Gale spoke out in favor of the new tax.")
+    assert spoke.text == "the new tax"
+    assert spoke.speaker.name == "Ruth Gale"
+    (voted,) = quotes_of(attributor, "The council voted in favor of the parking plan.")
+    assert voted.text == "the parking plan"
+
+
+def test_attack_reports_only_with_a_possessor(attributor):
+    (quote,) = quotes_of(attributor, "Senator Ann Moss's attacks on the judge drew a rebuke.")
+    assert quote.text == "the judge"
+    assert quote.speaker.name == "Ann Moss"
+    assert quotes_of(attributor, "The rebels carried out an attack on the base.") == ()
+    assert quotes_of(attributor, "The war began with Freedonia's attack on its neighbour.") == ()
+
+
+def test_reporting_noun_whose_content_is_a_copular_that_clause(attributor):
+    text = "Senator Ann Moss's argument on Sunday was that the tax should be repealed."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the tax should be repealed"
+    assert quote.speaker.name == "Ann Moss"
+    (answer,) = quotes_of(attributor, "The mayor's answer was that the road would reopen soon.")
+    assert answer.text == "that the road would reopen soon"
+
+
+def test_more_reporting_nouns_with_a_possessor(attributor):
+    (charge,) = quotes_of(attributor, "The mayor's charge that the vote was rigged drew a rebuke.")
+    assert charge.text == "that the vote was rigged"
+    text = "Senator Ann Moss's worry that the bridge would fail proved right."
+    (worry,) = quotes_of(attributor, text)
+    assert worry.text == "that the bridge would fail"
+    assert worry.speaker.name == "Ann Moss"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, CueLexicon, verb_lemma
+from .cues import NOUN_CONTENT_PREPS, Cue, CueLexicon, predicate_clause, verb_lemma
 from .lexicon import word_list
 from .sources import is_passive, is_reduced_passive, noun_phrase
 
@@ -320,13 +320,18 @@ def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]
 def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
     head = doc[cue.head]
+    clause = predicate_clause(head) if cue.part == "noun" else None
+    if clause is not None:
+        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return [_trim_framing(doc, start, end)] if end > start else []
     for child in head.rights:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and (
             cue.part == "adjective" or any(m.lower_ in {"that", "to"} for m in child.children)
         ):
             start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
             return [_trim_framing(doc, start, end)] if end > start else []
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and (cue.part != "noun" or child.lower_ in NOUN_CONTENT_PREPS):
+            # "a warning from his lawyer [that ...]": the source's phrase is not the content
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 start = min(o.left_edge.i for o in objects)

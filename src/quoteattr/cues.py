@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table, word_list
 
-__all__ = ["Cue", "CueLexicon", "find_cues", "light_verb_subject", "source_nouns", "verb_lemma"]
+__all__ = [
+    "NOUN_CONTENT_PREPS",
+    "Cue",
+    "CueLexicon",
+    "find_cues",
+    "light_verb_subject",
+    "predicate_clause",
+    "source_nouns",
+    "verb_lemma",
+]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 
@@ -220,8 +229,14 @@ _LINKING_VERBS = word_list("linking_verbs")
 _EVIDENTIAL_VERBS = word_list("evidential_verbs")
 # Verbs whose subject receives a reporting noun rather than gives it: "faced questions".
 _RECEIVING_VERBS = word_list("receiving_verbs")
+# Verbs whose subject is the target of the reporting noun they take: "faced questions about".
+_FACING_VERBS = word_list("facing_verbs")
+# Reporting nouns that may also name a deed ("carried out an attack on"): they report only
+# with a possessor, "Trump's attacks on the judge".
+_POSSESSOR_NOUNS = word_list("possessor_nouns")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
-_NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
+# Prepositions that introduce what a reporting noun is about: "her criticism [of the plan]".
+NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
 
 
 def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
@@ -246,19 +261,58 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     category = lexicon.nouns.get(lemma)
     if category is None or category not in lexicon.categories:
         return None
+    has_possessor = any(c.dep_ == "poss" for c in token.children)
+    if lemma in _POSSESSOR_NOUNS and not _personal_possessor(token):
+        return None
     has_source = (
-        any(c.dep_ == "poss" for c in token.children)
+        has_possessor
         or any(c.dep_ == "prep" and c.lower_ in {"by", "from"} for c in token.children)
         or light_verb_subject(token) is not None
     )
-    has_content = any(
+    has_content = predicate_clause(token) is not None or any(
         (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
-        or (c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)
+        or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS)
         for c in token.children
     )
-    if not (has_source and has_content):
+    if not has_content:
         return None
+    if not has_source:
+        if not _is_faced(token):
+            return None
+        return Cue(token.i, token.i, token.i + 1, category, source_slot="none", part="noun")
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+def _personal_possessor(noun: Token) -> bool:
+    """ "Trump's attacks on the judge", "his attacks on ...": a person's words; "Russia's
+    attack on its neighbour" is a country's deed."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ == "PRON":
+            return child.lower_ in _PERSONAL_POSSESSIVES
+        return child.pos_ == "PROPN" and child.ent_type_ not in _PLACE_ENTITIES
+    return False
+
+
+def predicate_clause(noun: Token) -> Token | None:
+    """The "that"-clause a copula says of a reporting noun, which is the noun's content:
+    "Sanders's argument was [that superdelegates should switch]"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        ):
+            return child
+    return None
+
+
+def _is_faced(noun: Token) -> bool:
+    """ "[she] faced questions about ...", "endured criticism over ...": a report aimed at the
+    subject, by people the text leaves unnamed."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FACING_VERBS
 
 
 def light_verb_subject(noun: Token) -> Token | None:
@@ -296,6 +350,8 @@ def _adjective_content(child: Token) -> bool:
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @lru_cache(maxsize=1)
