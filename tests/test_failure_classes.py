@@ -485,3 +485,9 @@ def test_if_after_a_verb_of_asking_opens_the_question(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "if the state would raise taxes"
     assert quote.speaker_mention.text == "The host"
+
+
+def test_relative_clause_inside_the_reported_subject_stays(attributor):
+    text = "Farmers said the new dam, which cost millions of dollars, has ruined the valley."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new dam, which cost millions of dollars, has ruined the valley"

@@ -417,9 +417,20 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if comma.text != ",":
             continue
         clause = word if word.dep_ == "relcl" else word.head
-        if clause.dep_ == "relcl" and clause.left_edge.i == i + 1 and clause.head.i < i:
+        if (
+            clause.dep_ == "relcl"
+            and clause.left_edge.i == i + 1
+            and clause.head.i < i
+            and _closes(doc, clause, end)
+        ):
             return trim_tokens(doc, start, i)
     return start, end
+
+
+def _closes(doc: Doc, clause: Token, end: int) -> bool:
+    """Does the clause run to the end of the content? "said [the ruling, which struck down
+    the law, shows X]": a relative clause inside the subject is no closing aside."""
+    return all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1 : end])
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
