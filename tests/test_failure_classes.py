@@ -491,3 +491,9 @@ def test_relative_clause_inside_the_reported_subject_stays(attributor):
     text = "Farmers said the new dam, which cost millions of dollars, has ruined the valley."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the new dam, which cost millions of dollars, has ruined the valley"
+
+
+def test_phrase_after_a_common_noun_object_completes_it(attributor):
+    text = "The mayor recalled an incident at a city library that left two children in tears."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "an incident at a city library that left two children in tears"

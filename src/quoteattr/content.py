@@ -311,7 +311,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         elif child.dep_ == "prep" and (
             child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
             or child is last
-            or (parts and child.lower_ in _ARGUMENT_PREPS)
+            or (parts and _completes_object(child, parts[-1]))
         ):
             objects = _prep_objects(child)
             if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
@@ -339,6 +339,20 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _completes_object(prep: Token, obj: Token) -> bool:
+    """Does a phrase after an object complete what was said of it? Arguments do ("pledged
+    [aid to poor nations]"); after a common noun, so may any phrase the parser hung on the
+    verb ("recalled [an incident at a theater that …]"), but not one that frames the
+    report in time ("after the vote") or says what the object is taken as ("as …")."""
+    if prep.lower_ in _ARGUMENT_PREPS:
+        return True
+    return (
+        obj.pos_ == "NOUN"
+        and prep.lower_ not in _FRAMING_WORDS
+        and prep.lower_ not in _PREDICATE_PREPS
+    )
 
 
 def _prep_objects(prep: Token) -> list[Token]:
