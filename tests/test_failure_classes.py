@@ -497,3 +497,9 @@ def test_phrase_after_a_common_noun_object_completes_it(attributor):
     text = "The mayor recalled an incident at a city library that left two children in tears."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "an incident at a city library that left two children in tears"
+
+
+def test_finite_as_clause_after_an_object_is_a_circumstance(attributor):
+    text = "The mayor opposed the plan as she prepared for her own campaign."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the plan"

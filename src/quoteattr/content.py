@@ -324,7 +324,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             break
         elif parts and is_mark(child):
             continue  # "calling it “absurd”": the mark opens the rest of the small clause
-        elif parts and child.dep_ == "advcl" and doc[child.left_edge.i].lower_ == "as":
+        elif parts and _as_predicate(doc, child):
             parts.append(child)  # "described [the dinner as Washington celebrating itself]"
             break
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
@@ -352,6 +352,17 @@ def _completes_object(prep: Token, obj: Token) -> bool:
         obj.pos_ == "NOUN"
         and prep.lower_ not in _FRAMING_WORDS
         and prep.lower_ not in _PREDICATE_PREPS
+    )
+
+
+def _as_predicate(doc: Doc, clause: Token) -> bool:
+    """An as-clause that says what the object is taken for: "described [the dinner as
+    Washington celebrating itself]". A finite one tells when or why the thing was done
+    ("indicates a close race as Trump gains"), and is no part of the object."""
+    return (
+        clause.dep_ == "advcl"
+        and doc[clause.left_edge.i].lower_ == "as"
+        and clause.tag_ not in {"VBD", "VBZ", "VBP", "MD"}
     )
 
 
