@@ -503,3 +503,15 @@ def test_finite_as_clause_after_an_object_is_a_circumstance(attributor):
     text = "The mayor opposed the plan as she prepared for her own campaign."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the plan"
+
+
+def test_verb_in_the_cues_form_starts_a_second_report(attributor):
+    text = (
+        "The farmer said he earns forty thousand dollars a year and questioned how "
+        "the new tax would help him."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "he earns forty thousand dollars a year",
+        "how the new tax would help him",
+    ]

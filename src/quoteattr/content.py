@@ -126,7 +126,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             and not _separate_clause_before(doc, head, child)
             and not _inverted_subject_clause(doc, head, child)
         ):
-            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+            end = _second_report(doc, head, child) or child.right_edge.i + 1
+            ranges.append(trim_tokens(doc, child.left_edge.i, end))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))
     if not ranges:
@@ -190,6 +191,31 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is not None:
         ranges.append(trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
+    """Where a second act of the source starts inside the clause: "said [he earns $40,000]
+    and questioned the plan". The parser joins "questioned" to the reported clause, but a
+    finite verb in the cue's own form, unlike the clause's, continues the cue's sentence."""
+    form = _finite_form(verb)
+    for conj in clause.rights:
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "VERB"
+            and conj.tag_ == form
+            and form in {"VBD", "VBZ", "VBP"}
+            and _finite_form(clause) != form
+            and doc[conj.i - 1].lower_ == "and"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
+        ):
+            return conj.i - 1
+    return None
+
+
+def _finite_form(verb: Token) -> str:
+    """The tag of the word that carries a verb's tense: its first auxiliary, or itself."""
+    aux = next((c for c in verb.lefts if c.dep_ in {"aux", "auxpass"}), None)
+    return (aux or verb).tag_
 
 
 def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
