@@ -515,3 +515,10 @@ def test_verb_in_the_cues_form_starts_a_second_report(attributor):
         "he earns forty thousand dollars a year",
         "how the new tax would help him",
     ]
+
+
+def test_closing_participle_of_speech_is_a_second_report(attributor):
+    text = "The economists said growth has slowed this year, citing weak exports to Europe."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["growth has slowed this year", "weak exports to Europe"]
+    assert [q.speaker_mention.text for q in quotes] == ["The economists", "The economists"]

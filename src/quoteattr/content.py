@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, verb_lemma
+from .cues import Cue, CueLexicon, verb_lemma
 from .lexicon import word_list
 from .sources import is_passive, is_reduced_passive, noun_phrase
 
@@ -162,7 +162,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_sides_of(doc, head.head, cut))
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
-    return [_trim_tail(doc, *_trim_framing(doc, *r)) for r in ranges]
+    return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
 
 
 def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> tuple[int, int]:
@@ -482,6 +482,23 @@ def _closes(doc: Doc, clause: Token, end: int) -> bool:
     """Does the clause run to the end of the content? "said [the ruling, which struck down
     the law, shows X]": a relative clause inside the subject is no closing aside."""
     return all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1 : end])
+
+
+def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a closing, comma-set participle of speech: "said [the plan is dead], citing the
+    vote" - the participle reports a second thing the source said."""
+    verbs = CueLexicon.default().verbs
+    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
+        comma, word = doc[i], doc[i + 1]
+        if (
+            comma.text == ","
+            and word.tag_ == "VBG"
+            and word.dep_ in {"advcl", "conj", "xcomp"}
+            and verbs.get(verb_lemma(word)) == "speech"
+            and _closes(doc, word, end)
+        ):
+            return trim_tokens(doc, start, i)
+    return start, end
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:

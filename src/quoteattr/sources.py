@@ -147,6 +147,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                         return grandchild
         return light_verb_subject(head)
     verb = head.head if cue.part == "adjective" else head
+    verb = _above_reported_clause(verb)
     for _ in range(_MAX_CLIMB):
         if is_passive(verb) or (verb is head and is_reduced_passive(verb)):
             agent = _agent(verb)
@@ -184,6 +185,24 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             continue
         return None
     return None
+
+
+def _above_reported_clause(verb: Token) -> Token:
+    """ "Analysts said [growth has slowed], citing weak exports": a comma-set participle of
+    speech that the parser hangs on a reported clause continues the sentence that reports
+    it; its speaker is the reporting verb's subject, not the clause's."""
+    clause = verb.head
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"advcl", "conj", "xcomp"}
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and clause.dep_ == "ccomp"
+        and clause.i < verb.i
+        and clause.head.i < clause.i
+    ):
+        return clause.head
+    return verb
 
 
 def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
