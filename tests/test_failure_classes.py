@@ -522,3 +522,11 @@ def test_closing_participle_of_speech_is_a_second_report(attributor):
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["growth has slowed this year", "weak exports to Europe"]
     assert [q.speaker_mention.text for q in quotes] == ["The economists", "The economists"]
+
+
+def test_objects_listed_on_the_verb_stay_one_content(attributor):
+    text = (
+        "The hosts kept discussing the economy, rising rents, the environment or the next election."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the economy, rising rents, the environment or the next election"

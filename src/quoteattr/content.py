@@ -353,6 +353,10 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         elif parts and _as_predicate(doc, child):
             parts.append(child)  # "described [the dinner as Washington celebrating itself]"
             break
+        elif parts and _listed_object(child):
+            parts.append(child)  # "discussing [the economy, health care and schools]"
+        elif parts and _list_goes_on(child):
+            continue
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
     if last is not head:
@@ -390,6 +394,32 @@ def _as_predicate(doc: Doc, clause: Token) -> bool:
         and doc[clause.left_edge.i].lower_ == "as"
         and clause.tag_ not in {"VBD", "VBZ", "VBP", "MD"}
     )
+
+
+def _listed_object(token: Token | None) -> bool:
+    """A noun the parser joined to the verb that is one more item of its object: "called
+    [the plan and the delay a disgrace]", "discussing [the economy, health care …]"."""
+    return (
+        token is not None
+        and token.dep_ in {"conj", "dobj"}
+        and token.pos_ in {"NOUN", "PROPN"}
+        and token.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _list_goes_on(token: Token) -> bool:
+    """Is the token a conjunction, or a comma in a list that a conjunction closes ("A, B
+    and C"), before one more object? A comma alone may open an apposition."""
+    later = [c for c in token.head.rights if c.i > token.i]
+    if not later or not _listed_object(later[0]):
+        return False
+    if token.dep_ == "cc":
+        return True
+    items = [later[0], *(t for t in later[0].subtree if t.dep_ == "conj")]
+    closed = any(c.dep_ == "cc" for c in later) or any(
+        c.dep_ == "cc" for item in items for c in item.children
+    )
+    return token.text == "," and closed
 
 
 def _prep_objects(prep: Token) -> list[Token]:
