@@ -530,3 +530,13 @@ def test_objects_listed_on_the_verb_stay_one_content(attributor):
     )
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the economy, rising rents, the environment or the next election"
+
+
+def test_clause_fronted_before_a_parenthetical_cue_is_reported(attributor):
+    text = (
+        "Though that transition was relatively calm, he said, replacing the governor "
+        "would be far more divisive."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("Though that transition was relatively calm")
+    assert quote.text.endswith("replacing the governor would be far more divisive")

@@ -158,11 +158,27 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
     if not ranges and _is_parenthetical(head):
-        cut = (head.left_edge.i, head.right_edge.i + 1)
-        ranges.extend(_sides_of(doc, head.head, cut))
+        cut = (_parenthetical_start(head), head.right_edge.i + 1)
+        ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+
+
+def _parenthetical_start(verb: Token) -> int:
+    """Where a cue set into the sentence begins: "Though X, [he said], Y". A clause before
+    its subject that the parser hung on the cue belongs to what was said."""
+    lefts = [c for c in verb.lefts if c.dep_ not in {"advcl", "ccomp", "punct"}]
+    return min([verb.i, *(c.left_edge.i for c in lefts)])
+
+
+def _main_clause(clause: Token, cut: tuple[int, int]) -> Token:
+    """ "Though the vote was close, he said, [the result] stands": a cue set in after a
+    fronted subordinate clause vouches for the sentence the clause opens."""
+    head = clause.head
+    if clause.dep_ == "advcl" and head.i >= cut[1] and clause.i < cut[0]:
+        return head
+    return clause
 
 
 def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> tuple[int, int]:
