@@ -540,3 +540,9 @@ def test_clause_fronted_before_a_parenthetical_cue_is_reported(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("Though that transition was relatively calm")
     assert quote.text.endswith("replacing the governor would be far more divisive")
+
+
+def test_subject_of_a_passive_expectation_is_part_of_it(attributor):
+    text = "The new stadium is expected to open next spring."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The new stadium is expected to open next spring"

@@ -152,6 +152,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 ]
                 if wanted:
                     start = min(start, wanted[0].left_edge.i)
+                ranges.extend(_raised_subject(doc, head))
                 ranges.append(trim_tokens(doc, start, child.right_edge.i + 1))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
@@ -179,6 +180,17 @@ def _main_clause(clause: Token, cut: tuple[int, int]) -> Token:
     if clause.dep_ == "advcl" and head.i >= cut[1] and clause.i < cut[0]:
         return head
     return clause
+
+
+def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[The senator] is expected [to attend]": with no one named who expects it, the
+    passive subject is the one the infinitive is about, and part of what is expected."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [trim_tokens(doc, subject.left_edge.i, subject.right_edge.i + 1)]
 
 
 def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> tuple[int, int]:
