@@ -546,3 +546,12 @@ def test_subject_of_a_passive_expectation_is_part_of_it(attributor):
     text = "The new stadium is expected to open next spring."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The new stadium is expected to open next spring"
+
+
+def test_closing_relative_clause_with_its_own_report_is_cut_despite_marks(attributor):
+    text = "The mayor praised the fire chief, who vowed to rebuild “every single house” by spring."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "the fire chief",
+        "to rebuild “every single house” by spring",
+    ]

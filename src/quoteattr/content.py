@@ -520,8 +520,10 @@ def _after_last_mark(doc: Doc, start: int, end: int) -> int:
 def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a comma-set relative clause that closes the content: it is the reporter's aside
     about the last noun, not part of what was said ("criticized [her email use], which the
-    FBI called careless")."""
-    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
+    FBI called careless"). Quoted words after it keep it, unless the clause reports
+    someone else's words itself ("praised [Smith], who vowed “never to yield”")."""
+    unquoted = _after_last_mark(doc, start, end)
+    for i in range(start + 2, end - 1):
         comma, word = doc[i], doc[i + 1]
         if comma.text != ",":
             continue
@@ -531,9 +533,22 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and clause.left_edge.i == i + 1
             and clause.head.i < i
             and _closes(doc, clause, end)
+            and (i >= unquoted or _reports_itself(clause))
         ):
             return trim_tokens(doc, start, i)
     return start, end
+
+
+def _reports_itself(clause: Token) -> bool:
+    """Does the clause hold a cue verb with a subject of its own ("which the FBI called
+    …", "who vowed …")?"""
+    verbs = CueLexicon.default().verbs
+    return any(
+        t.pos_ == "VERB"
+        and verb_lemma(t) in verbs
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        for t in clause.subtree
+    )
 
 
 def _closes(doc: Doc, clause: Token, end: int) -> bool:
