@@ -555,3 +555,10 @@ def test_closing_relative_clause_with_its_own_report_is_cut_despite_marks(attrib
         "the fire chief",
         "to rebuild “every single house” by spring",
     ]
+
+
+def test_speech_verb_joined_to_the_reported_clause_is_a_second_report(attributor):
+    text = "The judge said she regretted her remarks and promised to stay out of politics."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["she regretted her remarks", "to stay out of politics"]
+    assert [q.speaker_mention.text for q in quotes] == ["The judge", "The judge"]

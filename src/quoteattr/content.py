@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import Cue, CueLexicon, verb_lemma
 from .lexicon import word_list
-from .sources import is_passive, is_reduced_passive, noun_phrase
+from .sources import finite_form, is_passive, is_reduced_passive, noun_phrase
 
 __all__ = ["content_ranges", "is_mark", "is_object_word", "trim_tokens"]
 
@@ -225,14 +225,14 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
     """Where a second act of the source starts inside the clause: "said [he earns $40,000]
     and questioned the plan". The parser joins "questioned" to the reported clause, but a
     finite verb in the cue's own form, unlike the clause's, continues the cue's sentence."""
-    form = _finite_form(verb)
+    form = finite_form(verb)
     for conj in clause.rights:
         if (
             conj.dep_ == "conj"
             and conj.pos_ == "VERB"
             and conj.tag_ == form
             and form in {"VBD", "VBZ", "VBP"}
-            and _finite_form(clause) != form
+            and (finite_form(clause) != form or _speech_with_content(conj))
             and doc[conj.i - 1].lower_ == "and"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
         ):
@@ -240,10 +240,11 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
     return None
 
 
-def _finite_form(verb: Token) -> str:
-    """The tag of the word that carries a verb's tense: its first auxiliary, or itself."""
-    aux = next((c for c in verb.lefts if c.dep_ in {"aux", "auxpass"}), None)
-    return (aux or verb).tag_
+def _speech_with_content(verb: Token) -> bool:
+    """A verb of speech with a clause of its own: "promised [to stay out]"."""
+    return CueLexicon.default().verbs.get(verb_lemma(verb)) == "speech" and any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    )
 
 
 def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
