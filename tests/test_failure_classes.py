@@ -562,3 +562,12 @@ def test_speech_verb_joined_to_the_reported_clause_is_a_second_report(attributor
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["she regretted her remarks", "to stay out of politics"]
     assert [q.speaker_mention.text for q in quotes] == ["The judge", "The judge"]
+
+
+def test_participle_joined_to_a_participle_cues_clause_is_a_second_report(attributor):
+    text = (
+        "The governor spent the day insisting that the budget was balanced and promising "
+        "to cut taxes next year."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["that the budget was balanced", "to cut taxes next year"]

@@ -231,7 +231,7 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
             conj.dep_ == "conj"
             and conj.pos_ == "VERB"
             and conj.tag_ == form
-            and form in {"VBD", "VBZ", "VBP"}
+            and form in {"VBD", "VBZ", "VBP", "VBG"}
             and (finite_form(clause) != form or _speech_with_content(conj))
             and doc[conj.i - 1].lower_ == "and"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
