@@ -571,3 +571,10 @@ def test_participle_joined_to_a_participle_cues_clause_is_a_second_report(attrib
     )
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["that the budget was balanced", "to cut taxes next year"]
+
+
+def test_verb_in_the_cues_tense_after_an_infinitive_content_is_a_second_report(attributor):
+    text = "The coach urged the players to stay calm and promised to fix the defense."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the players to stay calm", "to fix the defense"]
+    assert [q.speaker_mention.text for q in quotes] == ["The coach", "The coach"]

@@ -153,7 +153,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 if wanted:
                     start = min(start, wanted[0].left_edge.i)
                 ranges.extend(_raised_subject(doc, head))
-                ranges.append(trim_tokens(doc, start, child.right_edge.i + 1))
+                end = _second_report(doc, head, child) or child.right_edge.i + 1
+                ranges.append(trim_tokens(doc, start, end))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
