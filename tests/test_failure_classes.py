@@ -612,3 +612,96 @@ def test_more_reporting_nouns_with_a_possessor(attributor):
     (worry,) = quotes_of(attributor, text)
     assert worry.text == "that the bridge would fail"
     assert worry.speaker.name == "Ann Moss"
+
+
+def test_relative_clause_inside_the_reported_subject_stays(attributor):
+    text = "Farmers said the new dam, which cost millions of dollars, has ruined the valley."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new dam, which cost millions of dollars, has ruined the valley"
+
+
+def test_phrase_after_a_common_noun_object_completes_it(attributor):
+    text = "The mayor recalled an incident at a city library that left two children in tears."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "an incident at a city library that left two children in tears"
+
+
+def test_finite_as_clause_after_an_object_is_a_circumstance(attributor):
+    text = "The mayor opposed the plan as she prepared for her own campaign."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the plan"
+
+
+def test_verb_in_the_cues_form_starts_a_second_report(attributor):
+    text = (
+        "The farmer said he earns forty thousand dollars a year and questioned how "
+        "the new tax would help him."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "he earns forty thousand dollars a year",
+        "how the new tax would help him",
+    ]
+
+
+def test_closing_participle_of_speech_is_a_second_report(attributor):
+    text = "The economists said growth has slowed this year, citing weak exports to Europe."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["growth has slowed this year", "weak exports to Europe"]
+    assert [q.speaker_mention.text for q in quotes] == ["The economists", "The economists"]
+
+
+def test_objects_listed_on_the_verb_stay_one_content(attributor):
+    text = (
+        "The hosts kept discussing the economy, rising rents, the environment or the next election."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the economy, rising rents, the environment or the next election"
+
+
+def test_clause_fronted_before_a_parenthetical_cue_is_reported(attributor):
+    text = (
+        "Though that transition was relatively calm, he said, replacing the governor "
+        "would be far more divisive."
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("Though that transition was relatively calm")
+    assert quote.text.endswith("replacing the governor would be far more divisive")
+
+
+def test_subject_of_a_passive_expectation_is_part_of_it(attributor):
+    text = "The new stadium is expected to open next spring."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The new stadium is expected to open next spring"
+
+
+def test_closing_relative_clause_with_its_own_report_is_cut_despite_marks(attributor):
+    text = "The mayor praised the fire chief, who vowed to rebuild “every single house” by spring."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "the fire chief",
+        "to rebuild “every single house” by spring",
+    ]
+
+
+def test_speech_verb_joined_to_the_reported_clause_is_a_second_report(attributor):
+    text = "The judge said she regretted her remarks and promised to stay out of politics."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["she regretted her remarks", "to stay out of politics"]
+    assert [q.speaker_mention.text for q in quotes] == ["The judge", "The judge"]
+
+
+def test_participle_joined_to_a_participle_cues_clause_is_a_second_report(attributor):
+    text = (
+        "The governor spent the day insisting that the budget was balanced and promising "
+        "to cut taxes next year."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["that the budget was balanced", "to cut taxes next year"]
+
+
+def test_verb_in_the_cues_tense_after_an_infinitive_content_is_a_second_report(attributor):
+    text = "The coach urged the players to stay calm and promised to fix the defense."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the players to stay calm", "to fix the defense"]
+    assert [q.speaker_mention.text for q in quotes] == ["The coach", "The coach"]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import NOUN_CONTENT_PREPS, Cue, CueLexicon, predicate_clause, verb_lemma
 from .lexicon import word_list
-from .sources import is_passive, is_reduced_passive, noun_phrase
+from .sources import finite_form, is_passive, is_reduced_passive, noun_phrase
 
 __all__ = ["content_ranges", "is_mark", "is_object_word", "trim_tokens"]
 
@@ -169,7 +169,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             and not _inverted_subject_clause(doc, head, child)
             and not (child.i < head.i and _is_participle_cue(head))
         ):
-            start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+            end = _second_report(doc, head, child) or child.right_edge.i + 1
+            start, end = trim_tokens(doc, child.left_edge.i, end)
             if start > head.i and _is_participle_cue(doc[start]):
                 continue  # "“…,” he said, [adding that …]": the participle's own report
             ranges.append((start, _before_introduced_quotation(doc, start, end)))
@@ -202,17 +203,46 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 ]
                 if wanted:
                     start = min(start, wanted[0].left_edge.i)
-                ranges.append(trim_tokens(doc, start, child.right_edge.i + 1))
+                ranges.extend(_raised_subject(doc, head))
+                end = _second_report(doc, head, child) or child.right_edge.i + 1
+                ranges.append(trim_tokens(doc, start, end))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
     if not ranges and _is_parenthetical(head):
-        cut = (head.left_edge.i, head.right_edge.i + 1)
-        ranges.extend(_sides_of(doc, head.head, cut))
+        cut = (_parenthetical_start(head), head.right_edge.i + 1)
+        ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
-    return [_trim_tail(doc, *_trim_framing(doc, *r)) for r in ranges]
+    return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+
+
+def _parenthetical_start(verb: Token) -> int:
+    """Where a cue set into the sentence begins: "Though X, [he said], Y". A clause before
+    its subject that the parser hung on the cue belongs to what was said."""
+    lefts = [c for c in verb.lefts if c.dep_ not in {"advcl", "ccomp", "punct"}]
+    return min([verb.i, *(c.left_edge.i for c in lefts)])
+
+
+def _main_clause(clause: Token, cut: tuple[int, int]) -> Token:
+    """ "Though the vote was close, he said, [the result] stands": a cue set in after a
+    fronted subordinate clause vouches for the sentence the clause opens."""
+    head = clause.head
+    if clause.dep_ == "advcl" and head.i >= cut[1] and clause.i < cut[0]:
+        return head
+    return clause
+
+
+def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[The senator] is expected [to attend]": with no one named who expects it, the
+    passive subject is the one the infinitive is about, and part of what is expected."""
+    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [trim_tokens(doc, subject.left_edge.i, subject.right_edge.i + 1)]
 
 
 def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> tuple[int, int]:
@@ -241,6 +271,32 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is not None:
         ranges.append(trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
+    """Where a second act of the source starts inside the clause: "said [he earns $40,000]
+    and questioned the plan". The parser joins "questioned" to the reported clause, but a
+    finite verb in the cue's own form, unlike the clause's, continues the cue's sentence."""
+    form = finite_form(verb)
+    for conj in clause.rights:
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "VERB"
+            and conj.tag_ == form
+            and form in {"VBD", "VBZ", "VBP", "VBG"}
+            and (finite_form(clause) != form or _speech_with_content(conj))
+            and doc[conj.i - 1].lower_ == "and"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
+        ):
+            return conj.i - 1
+    return None
+
+
+def _speech_with_content(verb: Token) -> bool:
+    """A verb of speech with a clause of its own: "promised [to stay out]"."""
+    return CueLexicon.default().verbs.get(verb_lemma(verb)) == "speech" and any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    )
 
 
 def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
@@ -367,7 +423,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         elif child.dep_ == "prep" and (
             child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
             or child is last
-            or (parts and child.lower_ in _ARGUMENT_PREPS)
+            or (parts and _completes_object(child, parts[-1]))
         ):
             objects = _prep_objects(child)
             if objects and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in objects):
@@ -380,9 +436,13 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             break
         elif parts and is_mark(child):
             continue  # "calling it “absurd”": the mark opens the rest of the small clause
-        elif parts and child.dep_ == "advcl" and doc[child.left_edge.i].lower_ == "as":
+        elif parts and _as_predicate(doc, child):
             parts.append(child)  # "described [the dinner as Washington celebrating itself]"
             break
+        elif parts and _listed_object(child):
+            parts.append(child)  # "discussing [the economy, health care and schools]"
+        elif parts and _list_goes_on(child):
+            continue
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
     if last is not head:
@@ -395,6 +455,57 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _completes_object(prep: Token, obj: Token) -> bool:
+    """Does a phrase after an object complete what was said of it? Arguments do ("pledged
+    [aid to poor nations]"); after a common noun, so may any phrase the parser hung on the
+    verb ("recalled [an incident at a theater that …]"), but not one that frames the
+    report in time ("after the vote") or says what the object is taken as ("as …")."""
+    if prep.lower_ in _ARGUMENT_PREPS:
+        return True
+    return (
+        obj.pos_ == "NOUN"
+        and prep.lower_ not in _FRAMING_WORDS
+        and prep.lower_ not in _PREDICATE_PREPS
+    )
+
+
+def _as_predicate(doc: Doc, clause: Token) -> bool:
+    """An as-clause that says what the object is taken for: "described [the dinner as
+    Washington celebrating itself]". A finite one tells when or why the thing was done
+    ("indicates a close race as Trump gains"), and is no part of the object."""
+    return (
+        clause.dep_ == "advcl"
+        and doc[clause.left_edge.i].lower_ == "as"
+        and clause.tag_ not in {"VBD", "VBZ", "VBP", "MD"}
+    )
+
+
+def _listed_object(token: Token | None) -> bool:
+    """A noun the parser joined to the verb that is one more item of its object: "called
+    [the plan and the delay a disgrace]", "discussing [the economy, health care …]"."""
+    return (
+        token is not None
+        and token.dep_ in {"conj", "dobj"}
+        and token.pos_ in {"NOUN", "PROPN"}
+        and token.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _list_goes_on(token: Token) -> bool:
+    """Is the token a conjunction, or a comma in a list that a conjunction closes ("A, B
+    and C"), before one more object? A comma alone may open an apposition."""
+    later = [c for c in token.head.rights if c.i > token.i]
+    if not later or not _listed_object(later[0]):
+        return False
+    if token.dep_ == "cc":
+        return True
+    items = [later[0], *(t for t in later[0].subtree if t.dep_ == "conj")]
+    closed = any(c.dep_ == "cc" for c in later) or any(
+        c.dep_ == "cc" for item in items for c in item.children
+    )
+    return token.text == "," and closed
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -467,13 +578,56 @@ def _after_last_mark(doc: Doc, start: int, end: int) -> int:
 def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a comma-set relative clause that closes the content: it is the reporter's aside
     about the last noun, not part of what was said ("criticized [her email use], which the
-    FBI called careless")."""
-    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
+    FBI called careless"). Quoted words after it keep it, unless the clause reports
+    someone else's words itself ("praised [Smith], who vowed “never to yield”")."""
+    unquoted = _after_last_mark(doc, start, end)
+    for i in range(start + 2, end - 1):
         comma, word = doc[i], doc[i + 1]
         if comma.text != ",":
             continue
         clause = word if word.dep_ == "relcl" else word.head
-        if clause.dep_ == "relcl" and clause.left_edge.i == i + 1 and clause.head.i < i:
+        if (
+            clause.dep_ == "relcl"
+            and clause.left_edge.i == i + 1
+            and clause.head.i < i
+            and _closes(doc, clause, end)
+            and (i >= unquoted or _reports_itself(clause))
+        ):
+            return trim_tokens(doc, start, i)
+    return start, end
+
+
+def _reports_itself(clause: Token) -> bool:
+    """Does the clause hold a cue verb with a subject of its own ("which the FBI called
+    …", "who vowed …")?"""
+    verbs = CueLexicon.default().verbs
+    return any(
+        t.pos_ == "VERB"
+        and verb_lemma(t) in verbs
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        for t in clause.subtree
+    )
+
+
+def _closes(doc: Doc, clause: Token, end: int) -> bool:
+    """Does the clause run to the end of the content? "said [the ruling, which struck down
+    the law, shows X]": a relative clause inside the subject is no closing aside."""
+    return all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1 : end])
+
+
+def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a closing, comma-set participle of speech: "said [the plan is dead], citing the
+    vote" - the participle reports a second thing the source said."""
+    verbs = CueLexicon.default().verbs
+    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
+        comma, word = doc[i], doc[i + 1]
+        if (
+            comma.text == ","
+            and word.tag_ == "VBG"
+            and word.dep_ in {"advcl", "conj", "xcomp"}
+            and verbs.get(verb_lemma(word)) == "speech"
+            and _closes(doc, word, end)
+        ):
             return trim_tokens(doc, start, i)
     return start, end
 

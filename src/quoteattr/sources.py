@@ -14,6 +14,7 @@ from .lexicon import word_list
 
 __all__ = [
     "addressee_of",
+    "finite_form",
     "is_passive",
     "is_reduced_passive",
     "is_relative_pronoun",
@@ -153,6 +154,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         reporter = _reporter_before(head)
         if reporter is not None:
             return reporter
+    verb = _above_reported_clause(verb)
     for _ in range(_MAX_CLIMB):
         if is_passive(verb) or (verb is head and is_reduced_passive(verb)):
             agent = _agent(verb)
@@ -234,6 +236,30 @@ def _coordinated_report(verb: Token) -> Token:
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head:
         return head.head
     return head
+
+
+def _above_reported_clause(verb: Token) -> Token:
+    """ "Analysts said [growth has slowed], citing weak exports", "she said [she regretted
+    it] and promised …": a participle of speech, or a verb in the reporting verb's own
+    tense, that the parser hangs on a reported clause continues the sentence that reports
+    it; its speaker is the reporting verb's subject, not the clause's."""
+    clause = verb.head
+    if clause.dep_ != "ccomp" or not clause.head.i < clause.i < verb.i:
+        return verb
+    before = verb.doc[verb.i - 1]
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}
+    if participle and before.text == ",":
+        return clause.head
+    own = {c.dep_ for c in verb.children} & {"nsubj", "nsubjpass", "aux", "auxpass"}
+    if verb.dep_ == "conj" and before.lower_ == "and" and not own:
+        return clause.head if verb.tag_ == finite_form(clause.head) else verb
+    return verb
+
+
+def finite_form(verb: Token) -> str:
+    """The tag of the word that carries a verb's tense: its first auxiliary, or itself."""
+    aux = next((c for c in verb.lefts if c.dep_ in {"aux", "auxpass"}), None)
+    return (aux or verb).tag_
 
 
 def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
