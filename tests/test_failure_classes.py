@@ -705,3 +705,16 @@ def test_verb_in_the_cues_tense_after_an_infinitive_content_is_a_second_report(a
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["the players to stay calm", "to fix the defense"]
     assert [q.speaker_mention.text for q in quotes] == ["The coach", "The coach"]
+
+
+def test_contrasting_report_closing_a_content_is_its_own_quote(attributor):
+    text = (
+        "The mayor accused the council of wasting money on the stadium while the treasurer "
+        "suggested the budget was sound."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "the council of wasting money on the stadium",
+        "the budget was sound",
+    ]
+    assert quotes[1].speaker_mention.text == "the treasurer"

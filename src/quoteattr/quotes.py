@@ -620,11 +620,65 @@ def _resolve_overlaps(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     for candidate in ordered:
         if kept and candidate.start < kept[-1].end:
             previous = kept[-1]
+            if _cut_before_report(previous, candidate, doc):
+                kept.append(candidate)
+                continue
             if _prefer(candidate, previous, doc):
                 kept[-1] = candidate
             continue
         kept.append(candidate)
     return kept
+
+
+# Subordinators that set a clause against the one before it: "X, while Y", "X, though Y".
+_CONTRAST_MARKS = word_list("contrast_marks")
+
+
+def _contrasting_report(verb: Token) -> bool:
+    """A clause set against the one before it, with a subject of its own: "[…] while
+    Sanders suggests …", "[…], though public records indicate …"."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+    )
+
+
+def _cut_before_report(outer: Candidate, inner: Candidate, doc: Doc) -> bool:
+    """Does a contrasting report close ``outer``'s content ("accuses X of Y while Sanders
+    suggests Z")? That is a second quote, not part of the first: ``outer`` is cut to end
+    before the clause and both stay."""
+    if inner.cue is None or inner.cue.part != "verb" or inner.cue.source_slot != "subject":
+        return False
+    if len(outer.fragments) != 1 or outer.cue is None or outer.kind is QuoteKind.DIRECT:
+        return False
+    clause = doc[inner.cue.head]
+    if not _contrasting_report(clause):
+        return False
+    left = clause.left_edge.i
+    if not outer.start < doc[left].idx <= inner.start or doc[outer.cue.head].idx >= doc[left].idx:
+        return False
+    after = clause.right_edge.i + 1
+    while after < len(doc) and doc[after].idx < outer.end:
+        if not (doc[after].is_punct or doc[after].is_space):
+            return False  # the clause does not close the content
+        after += 1
+    first = left
+    while first > 0 and doc[first - 1].idx >= outer.start:
+        first -= 1
+    start, end = trim_tokens(doc, first, left)
+    while end > start and doc[end - 1].dep_ == "cc":
+        start, end = trim_tokens(doc, start, end - 1)
+    if end - start < 3:
+        return False
+    new_end = token_chars(doc, start, end)[1]
+    if any(m.start < new_end < m.end for m in outer.marks):
+        return False
+    outer.fragments = [(outer.start, new_end)]
+    outer.marks = [m for m in outer.marks if m.end <= new_end]
+    if outer.kind is QuoteKind.MIXED and not outer.marks:
+        outer.kind = QuoteKind.INDIRECT
+    return True
 
 
 def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
