@@ -718,3 +718,11 @@ def test_contrasting_report_closing_a_content_is_its_own_quote(attributor):
         "the budget was sound",
     ]
     assert quotes[1].speaker_mention.text == "the treasurer"
+
+
+def test_made_it_clear_reports_the_clause_after_it(attributor):
+    text = "Union members made it clear they did not agree with the board's choice."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue.text == "made it clear"
+    assert quote.text == "they did not agree with the board's choice"
+    assert quote.speaker_mention.text == "Union members"

@@ -163,6 +163,11 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
     for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS and cue.start <= child.i < cue.end:
+            clause = _clause_after_phrase(doc, cue, child)
+            if clause is not None:
+                ranges.append(trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1))
+            continue
         if (
             child.dep_ in _CLAUSE_DEPS
             and not _separate_clause_before(doc, head, child)
@@ -332,6 +337,15 @@ def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
             if opener.lower_ == "that" and opener.dep_ == "mark":
                 return [trim_tokens(doc, token.left_edge.i, token.right_edge.i + 1)]
     return []
+
+
+def _clause_after_phrase(doc: Doc, cue: Cue, word: Token) -> Token | None:
+    """ "made it clear [that …]": the parser makes "it clear" the verb's clause and hangs
+    the reported clause on the phrase's last word."""
+    for child in word.rights:
+        if child.dep_ in {"ccomp", "advcl"} and child.left_edge.i >= cue.end:
+            return child
+    return None
 
 
 def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
