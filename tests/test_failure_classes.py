@@ -485,3 +485,15 @@ def test_if_after_a_verb_of_asking_opens_the_question(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "if the state would raise taxes"
     assert quote.speaker_mention.text == "The host"
+
+
+def test_passive_verb_of_judgement_reports_a_view(attributor):
+    text = (
+        "The harbour town is widely seen as a safe seat. "
+        "The new bridge was seen by many engineers as a waste of money."
+    )
+    first, second = quotes_of(attributor, text)
+    assert first.text == "The harbour town is widely seen as a safe seat"
+    assert first.speaker is None
+    assert second.text.startswith("The new bridge")
+    assert second.speaker_mention.text == "many engineers"

@@ -41,6 +41,7 @@ _QUESTION_VERBS = word_list("question_verbs")
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+_PREDICATE_WORDS = frozenset({"like", "as", "for"})
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "DET"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
@@ -184,12 +185,25 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.lower_ not in {"it", "there"}:
         ranges.append(trim_tokens(doc, subject.left_edge.i, verb.i))
+    elif verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        ranges.append(noun_phrase(verb.head))  # "[measures] deemed by many [too weak]"
     complement = next((c for c in verb.rights if c.dep_ in _EVIDENTIAL_COMPLEMENTS), None)
     if complement is None:
-        complement = next((c for c in verb.rights if c.lower_ == "like"), None)
+        # "seems [like a winner]", "is seen [as a favourite]", "is known [for its wines]"
+        complement = next((c for c in verb.rights if c.lower_ in _PREDICATE_WORDS), None)
     if complement is not None:
-        ranges.append(trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
+        ranges.append(trim_tokens(doc, _after_agent(verb, complement), complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
+
+
+def _after_agent(verb: Token, complement: Token) -> int:
+    """Where a complement begins: after the verb, and after a passive agent that stands
+    between them, who holds the view rather than being part of it ("seen by some [as …]")."""
+    start = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ == "agent" and child.i < complement.i:
+            start = max(start, child.right_edge.i + 1)
+    return start
 
 
 def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:

@@ -207,6 +207,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
             continue
         category = lexicon.verb_category(token)
+        if category is not None and _is_passive_judgement(token):
+            by_head[i] = Cue(i, i, i + 1, category, part="evidential")
+            continue
         if category is not None and not _is_non_speech_use(token):
             takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
             by_head[i] = Cue(i, i, i + 1, category, takes_object=takes_object)
@@ -285,6 +288,27 @@ def _is_evidential(verb: Token) -> bool:
     return any(
         c.dep_ in {"xcomp", "ccomp", "acomp", "attr", "oprd"}
         or (c.dep_ == "prep" and c.lower_ == "like")
+        for c in verb.children
+    )
+
+
+# Prepositions that give what a passive verb of judgement says of its subject: "is seen
+# [as a favourite]", "is best known [for its wines]".
+_JUDGEMENT_PREPS = frozenset({"as", "for"})
+# Verbs of regarding, naming, praising and blaming: "is seen as", "was dubbed", "was blamed for".
+_JUDGEMENT_VERBS = word_list("judgement_verbs")
+
+
+def _is_passive_judgement(verb: Token) -> bool:
+    """ "[The plan] is widely seen [as a failure]", "[she] was declared [the winner]": a cue
+    verb in the passive with a predicate about its subject reports a view of it, held by
+    the agent when one is named ("seen by some as") and otherwise by no one in particular."""
+    if verb.tag_ != "VBN" or verb_lemma(verb) not in _JUDGEMENT_VERBS:
+        return False
+    finite = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    reduced = verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
+    return (finite or reduced) and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
         for c in verb.children
     )
 
