@@ -497,3 +497,15 @@ def test_passive_verb_of_judgement_reports_a_view(attributor):
     assert first.speaker is None
     assert second.text.startswith("The new bridge")
     assert second.speaker_mention.text == "many engineers"
+
+
+def test_object_standing_for_words_said(attributor):
+    text = (
+        "Most farmers backed the tax, while 40 percent of traders said the same of the levy. "
+        "The mayor said little about the budget."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes if q.cue.text == "said"] == [
+        "the same of the levy",
+        "the budget",
+    ]

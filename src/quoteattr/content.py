@@ -37,6 +37,10 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 _QUESTION_VERBS = word_list("question_verbs")
+# Objects that stand for words said elsewhere ("said the same"), or only measure them
+# ("said little about the plan").
+_PRO_FORMS = word_list("content_pro_forms")
+_MEASURE_WORDS = word_list("content_measure_words")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
@@ -132,6 +136,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_clause_under_addressee(doc, head))
     if not ranges:
         ranges.extend(_indirect_question(doc, head))
+    if not ranges and cue.category == "speech":
+        ranges.extend(_pro_form_content(doc, head))
     if ranges:
         # "said [X] because [Y]": a reason clause after the content is part of the claim
         last = max(end for _, end in ranges)
@@ -249,6 +255,31 @@ def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     for child in verb.rights:
         if child.dep_ == "advcl" and doc[child.left_edge.i].lower_ in {"if", "whether"}:
             return [trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)]
+    return []
+
+
+def _pro_form_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "said [the same of Trump]", "was saying [the opposite]", "said [as much]": an object
+    that stands for words said elsewhere is the content, with what it is said of. One that
+    only measures the words leaves their topic: "said little about [the plan]"."""
+    for child in verb.rights:
+        if child.dep_ not in {"dobj", "advmod"}:
+            continue
+        topic = next(
+            (c for c in verb.rights if c.i > child.i and c.dep_ == "prep"),
+            next((c for c in child.children if c.dep_ == "prep"), None),
+        )
+        about = topic if topic is not None and topic.lower_ in _TOPIC_PREPS else None
+        if child.lower_ in _PRO_FORMS or (
+            child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts)
+        ):
+            end = about.right_edge.i + 1 if about is not None else child.i + 1
+            return [trim_tokens(doc, child.left_edge.i, end)]
+        if child.lower_ in _MEASURE_WORDS and about is not None and about.lower_ == "about":
+            objects = _prep_objects(about)
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                return [trim_tokens(doc, start, max(o.right_edge.i for o in objects) + 1)]
     return []
 
 
