@@ -509,3 +509,16 @@ def test_object_standing_for_words_said(attributor):
         "the same of the levy",
         "the budget",
     ]
+
+
+def test_what_a_verb_of_answering_answers(attributor):
+    text = (
+        "The mayor responded to the flood of complaints. "
+        "The governor responded by closing the bridge for a week."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "to the flood of complaints",
+        "closing the bridge for a week",
+    ]
+    assert [q.speaker_mention.text for q in quotes] == ["The mayor", "The governor"]

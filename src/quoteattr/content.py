@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, verb_lemma
+from .cues import Cue, CueLexicon, verb_lemma
 from .lexicon import word_list
 from .sources import is_passive, is_reduced_passive, noun_phrase
 
@@ -40,6 +40,7 @@ _QUESTION_VERBS = word_list("question_verbs")
 # Objects that stand for words said elsewhere ("said the same"), or only measure them
 # ("said little about the plan").
 _PRO_FORMS = word_list("content_pro_forms")
+_ANSWERING_VERBS = word_list("answering_verbs")
 _MEASURE_WORDS = word_list("content_measure_words")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
@@ -163,6 +164,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
+    if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
+        ranges.extend(_what_is_answered(doc, head))
     if not ranges and _is_parenthetical(head):
         cut = (head.left_edge.i, head.right_edge.i + 1)
         ranges.extend(_sides_of(doc, head.head, cut))
@@ -255,6 +258,27 @@ def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     for child in verb.rights:
         if child.dep_ == "advcl" and doc[child.left_edge.i].lower_ in {"if", "whether"}:
             return [trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)]
+    return []
+
+
+def _what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "did not respond [to requests for comment]", "responded [to the attack]": what a
+    verb of answering answers is part of the report. "responded [by standing …]": an
+    answer given in deeds is the content instead; one given in words has a cue of its own
+    ("responded by saying …"), and so has "Responding to X, she said …"."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return []
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            deed = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if deed is None or CueLexicon.default().verb_category(deed) is not None:
+                return []
+            return [trim_tokens(doc, deed.left_edge.i, deed.right_edge.i + 1)]
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = _prep_objects(child)
+            if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+                return [trim_tokens(doc, child.i, child.right_edge.i + 1)]
     return []
 
 
