@@ -522,3 +522,10 @@ def test_what_a_verb_of_answering_answers(attributor):
         "closing the bridge for a week",
     ]
     assert [q.speaker_mention.text for q in quotes] == ["The mayor", "The governor"]
+
+
+def test_noted_takes_a_noun_phrase_as_content(attributor):
+    text = "Several critics noted the unusual timing of the vote."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the unusual timing of the vote"
+    assert quote.speaker_mention.text == "Several critics"
