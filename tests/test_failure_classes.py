@@ -529,3 +529,10 @@ def test_noted_takes_a_noun_phrase_as_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the unusual timing of the vote"
     assert quote.speaker_mention.text == "Several critics"
+
+
+def test_as_clause_before_the_clause_it_reports(attributor):
+    text = "As the local paper reported, the mayor will resign in May. As he spoke, the crowd left."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the mayor will resign in May"
+    assert quote.speaker_mention.text == "the local paper"

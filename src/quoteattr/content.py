@@ -41,6 +41,9 @@ _QUESTION_VERBS = word_list("question_verbs")
 # ("said little about the plan").
 _PRO_FORMS = word_list("content_pro_forms")
 _ANSWERING_VERBS = word_list("answering_verbs")
+_CLAUSELESS_SPEECH_VERBS = word_list("clauseless_speech_verbs")
+_FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+_ASIDE_PUNCT = frozenset({",", "—", "–", "--"})
 _MEASURE_WORDS = word_list("content_measure_words")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
@@ -515,9 +518,33 @@ def _is_parenthetical(verb: Token) -> bool:
         return True
     if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
         return False
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" or _comment_clause(verb):
         return True
     if verb.dep_ in {"conj", "advcl", "ccomp"}:
         left = verb.left_edge.i
         return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
     return False
+
+
+def _comment_clause(verb: Token) -> bool:
+    """ "As The Atlantic noted, [trust is collapsing]": an as-clause set before the clause
+    it comments on stands for that clause. "As he spoke, …" only gives the time (a verb
+    that cannot report a clause does not comment), and "as you know" or "as I said" is the
+    speaker's own aside, not a report."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _FIRST_AND_SECOND_PERSON:
+        return False
+    doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i
+    before = left - 1
+    while before >= 0 and is_mark(doc[before]):
+        before -= 1
+    if before >= 0 and doc[before].text == ",":
+        return False  # "the fact that X, as Cruz said, …": the comment is on X alone
+    closed = doc[right].text in _ASIDE_PUNCT or (
+        right + 1 < len(doc) and doc[right + 1].text in _ASIDE_PUNCT
+    )
+    return closed and verb_lemma(verb) not in _CLAUSELESS_SPEECH_VERBS
