@@ -536,3 +536,10 @@ def test_as_clause_before_the_clause_it_reports(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the mayor will resign in May"
     assert quote.speaker_mention.text == "the local paper"
+
+
+def test_what_a_text_reads_is_its_quote(attributor):
+    text = "“The bridge stays closed until Monday,” the letter read."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue is not None and quote.cue.text == "read"
+    assert quote.speaker_mention.text == "the letter"
