@@ -543,3 +543,12 @@ def test_what_a_text_reads_is_its_quote(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.cue is not None and quote.cue.text == "read"
     assert quote.speaker_mention.text == "the letter"
+
+
+def test_someones_view_or_estimate_vouches_for_the_clause(attributor):
+    text = "In the mayor's view, the tunnel is too costly. By one estimate, 300 homes were lost."
+    view, estimate = quotes_of(attributor, text)
+    assert view.text == "the tunnel is too costly"
+    assert view.speaker_mention.text.startswith("the mayor")
+    assert estimate.text == "300 homes were lost"
+    assert estimate.speaker is None

@@ -181,6 +181,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
                 break
         if i in by_head:
             continue
+        vantage = _vantage_noun(token)
+        if vantage is not None and "thought" in lexicon.categories:
+            by_head[i] = Cue(i, i, vantage.i + 1, "thought", "object")
+            continue
         if token.pos_ == "ADJ" or token.pos_ == "NOUN":
             cue = _stance_cue(token, lexicon)
             if cue is not None:
@@ -311,6 +315,31 @@ def _is_passive_judgement(verb: Token) -> bool:
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
         for c in verb.children
     )
+
+
+# Nouns that give whose reckoning a clause is: "in [his] view", "by [one] estimate".
+VANTAGE_NOUNS = word_list("vantage_nouns")
+# Determiners that make such a noun someone's, if unnamed: "by one estimate", "by some counts".
+_VANTAGE_DETERMINERS = frozenset({"one", "some", "many", "most", "several", "another", "their"})
+
+
+def _vantage_noun(prep: Token) -> Token | None:
+    """ "[In Professor Kim's view], the plan fails", "[by one estimate], 300 died": a
+    preposition whose object is someone's view or count vouches for its clause as "according
+    to" does, set off from the clause. "in the delegate count" is no one's reckoning, and
+    "believed in her judgment" is what was believed."""
+    if prep.lower_ not in {"in", "by"} or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
+        return None
+    doc, end = prep.doc, prep.right_edge.i + 1
+    opens = prep.i == prep.sent.start or doc[prep.i - 1].text in {",", "—", "–", "("}
+    if not (opens or (end < len(doc) and doc[end].text in {",", "—", "–", ")"})):
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
+        return None
+    if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
+        return noun
+    return None
 
 
 def _adjective_content(child: Token) -> bool:
