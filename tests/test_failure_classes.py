@@ -552,3 +552,10 @@ def test_someones_view_or_estimate_vouches_for_the_clause(attributor):
     assert view.speaker_mention.text.startswith("the mayor")
     assert estimate.text == "300 homes were lost"
     assert estimate.speaker is None
+
+
+def test_regarding_an_object_as_something(attributor):
+    text = "Party leaders see the senator as a valuable asset."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the senator as a valuable asset"
+    assert quote.speaker_mention.text == "Party leaders"

@@ -41,6 +41,7 @@ _QUESTION_VERBS = word_list("question_verbs")
 # ("said little about the plan").
 _PRO_FORMS = word_list("content_pro_forms")
 _ANSWERING_VERBS = word_list("answering_verbs")
+_JUDGEMENT_VERBS = word_list("judgement_verbs")
 _CLAUSELESS_SPEECH_VERBS = word_list("clauseless_speech_verbs")
 _FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--"})
@@ -163,6 +164,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 if wanted:
                     start = min(start, wanted[0].left_edge.i)
                 ranges.append(trim_tokens(doc, start, child.right_edge.i + 1))
+    if not ranges and verb_lemma(head) in _JUDGEMENT_VERBS:
+        ranges.extend(_regarded_as(doc, head))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
@@ -262,6 +265,24 @@ def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         if child.dep_ == "advcl" and doc[child.left_edge.i].lower_ in {"if", "whether"}:
             return [trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)]
     return []
+
+
+def _regarded_as(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "party leaders see [him as an asset]": a verb of regarding with an object and an
+    as-phrase reports the judgement they form together. In "what she sees as a threat" the
+    object is the relative word, and the judgement is the reporter's phrasing around it."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    if not objects or objects[0].tag_ in {"WP", "WDT"} or objects[0].lower_ == "that":
+        return []
+    # the parser hangs "as" on the verb or on the object ("see [the senator as …]")
+    candidates = [*verb.rights, *objects[0].rights]
+    predicate = next(
+        (c for c in candidates if c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i),
+        None,
+    )
+    if predicate is None:
+        return []
+    return [trim_tokens(doc, objects[0].left_edge.i, predicate.right_edge.i + 1)]
 
 
 def _what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
