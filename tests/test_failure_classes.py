@@ -559,3 +559,10 @@ def test_regarding_an_object_as_something(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the senator as a valuable asset"
     assert quote.speaker_mention.text == "Party leaders"
+
+
+def test_that_clause_after_a_circumstance_of_telling(attributor):
+    text = "The coach told the players at a meeting on Monday that the team had improved."
+    (told,) = quotes_of(attributor, text)
+    assert told.text == "that the team had improved"
+    assert told.speaker_mention.text == "The coach"

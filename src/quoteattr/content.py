@@ -240,16 +240,19 @@ def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
 
 def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """ "told a meeting of leaders [that few understood the stakes]": the parser hangs the
-    that-clause on the people told, as if it were a relative clause. A relative clause has
-    a relative pronoun in it; this one has only the complementiser."""
+    that-clause on the people told, or on a circumstance after them, as if it were a
+    relative clause. A relative clause has a relative pronoun in it; this one has only the
+    complementiser."""
     if verb_lemma(verb) not in _ADDRESSING_VERBS:
         return []
     for child in verb.rights:
-        if child.dep_ not in {"dobj", "dative"}:
+        # also past the circumstances: "told reporters [during a visit …] that …"
+        if child.dep_ not in {"dobj", "dative", "prep", "npadvmod"}:
             continue
         for token in child.subtree:
-            if token.dep_ not in {"relcl", "acl"} or token.i <= child.i:
-                continue
+            clause_deps = {"relcl", "acl"} if child.dep_ in {"dobj", "dative"} else {"relcl"}
+            if token.dep_ not in clause_deps or token.i <= child.i:
+                continue  # "asked about [her claim that …]": the noun's own clause
             opener = doc[token.left_edge.i]
             if opener.lower_ == "that" and opener.dep_ == "mark":
                 return [trim_tokens(doc, token.left_edge.i, token.right_edge.i + 1)]
