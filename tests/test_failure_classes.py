@@ -566,3 +566,14 @@ def test_that_clause_after_a_circumstance_of_telling(attributor):
     (told,) = quotes_of(attributor, text)
     assert told.text == "that the team had improved"
     assert told.speaker_mention.text == "The coach"
+
+
+def test_poll_shows_a_person_standing(attributor):
+    text = (
+        "A new poll shows Mayor Lin 12 points ahead of her rival. "
+        "Recent polls show him with a lead."
+    )
+    first, second = quotes_of(attributor, text)
+    assert first.text == "Mayor Lin 12 points ahead of her rival"
+    assert first.speaker_mention.text == "A new poll"
+    assert second.text == "him with a lead"

@@ -42,6 +42,7 @@ _QUESTION_VERBS = word_list("question_verbs")
 _PRO_FORMS = word_list("content_pro_forms")
 _ANSWERING_VERBS = word_list("answering_verbs")
 _JUDGEMENT_VERBS = word_list("judgement_verbs")
+_STANDING_ADVERBS = word_list("standing_adverbs")
 _CLAUSELESS_SPEECH_VERBS = word_list("clauseless_speech_verbs")
 _FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--"})
@@ -416,6 +417,11 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         elif parts and (child.dep_ in _SMALL_CLAUSE_DEPS or child.lower_ in _PREDICATE_PREPS):
             # "called [himself pro-choice]", "described [the dinner as a farce]": the object
             # and what is said of it form one small clause
+            parts.append(child)
+            break
+        elif parts and child.lower_ in _STANDING_ADVERBS and child.dep_ == "advmod":
+            # "a poll shows [Smith 16 points ahead]": where the object stands is what is
+            # said of it
             parts.append(child)
             break
         elif parts and is_mark(child):
