@@ -577,3 +577,10 @@ def test_poll_shows_a_person_standing(attributor):
     assert first.text == "Mayor Lin 12 points ahead of her rival"
     assert first.speaker_mention.text == "A new poll"
     assert second.text == "him with a lead"
+
+
+def test_what_someone_was_asked_about(attributor):
+    text = "At the town hall, the senator was asked about the new tariffs on steel."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new tariffs on steel"
+    assert quote.speaker is None

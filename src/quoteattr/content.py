@@ -389,7 +389,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     head = doc[cue.head]
     last = doc[cue.end - 1]
     if is_passive(head) or is_reduced_passive(head):
-        return _passive_content(head) if nouns else []
+        return _passive_content(head) if nouns else _passive_topic(doc, head)
     parts: list[Token] = []
     for child in head.rights:
         if child.i < cue.end and child is not last:
@@ -441,6 +441,18 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _passive_topic(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[she] was asked about [the border]": what the one spoken to was asked or told
+    about is the content; the asker is the agent, or no one named."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            objects = _prep_objects(child)
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                return [trim_tokens(doc, start, child.right_edge.i + 1)]
+    return []
 
 
 def _prep_objects(prep: Token) -> list[Token]:
