@@ -584,10 +584,3 @@ def test_what_someone_was_asked_about(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the new tariffs on steel"
     assert quote.speaker is None
-
-
-def test_questioned_takes_a_noun_phrase_as_content(attributor):
-    text = "The governor questioned the wisdom of the new budget."
-    (quote,) = quotes_of(attributor, text)
-    assert quote.text == "the wisdom of the new budget"
-    assert quote.speaker_mention.text == "The governor"
