@@ -584,3 +584,13 @@ def test_what_someone_was_asked_about(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the new tariffs on steel"
     assert quote.speaker is None
+
+
+def test_topic_after_the_people_addressed(attributor):
+    text = (
+        "The coach reminded the players of the long season ahead. "
+        "The envoy warned the council against new sanctions."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the long season ahead", "new sanctions"]
+    assert [q.speaker_mention.text for q in quotes] == ["The coach", "The envoy"]

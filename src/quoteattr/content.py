@@ -395,8 +395,14 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         if child.i < cue.end and child is not last:
             continue
         if not nouns and child.dep_ != "prep":
+            if child.dep_ in {"dobj", "dative"} and verb_lemma(head) not in _ADDRESSING_VERBS:
+                return []  # "talked politics about X": the object is not content here
+            # "warned [voters] against [X]", "reminded voters of [X]": whom the words were
+            # addressed to, with the topic the parser may hang on them
             if child.dep_ in {"dobj", "dative"}:
-                return []  # "told reporters about X": the object is not content here
+                for prep in child.rights:
+                    if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
+                        parts.extend(_prep_objects(prep))
             continue
         if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
