@@ -594,3 +594,10 @@ def test_topic_after_the_people_addressed(attributor):
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["the long season ahead", "new sanctions"]
     assert [q.speaker_mention.text for q in quotes] == ["The coach", "The envoy"]
+
+
+def test_call_for_someone_to_act(attributor):
+    text = "The teachers' union called on Friday for the mayor to resign."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the mayor to resign"
+    assert quote.speaker_mention.text == "The teachers' union"

@@ -388,6 +388,9 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     content ("told reporters"), nor are time and place ("said on Tuesday")."""
     head = doc[cue.head]
     last = doc[cue.end - 1]
+    if last.dep_ == "mark" and last is not head:
+        # "called for [the party to act]": the clause the particle opens
+        return [trim_tokens(doc, last.i + 1, last.head.right_edge.i + 1)]
     if is_passive(head) or is_reduced_passive(head):
         return _passive_content(head) if nouns else _passive_topic(doc, head)
     parts: list[Token] = []

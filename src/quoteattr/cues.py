@@ -140,6 +140,10 @@ def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     if len(words) != 2 or token.lemma_.lower() != words[0]:
         return None
     for child in token.rights:
+        # "called for [the party to act]": the parser makes "for" the mark of a clause
+        opener = child.doc[child.left_edge.i]
+        if child.dep_ == "advcl" and opener.lower_ == words[1] and opener.dep_ == "mark":
+            return opener if opener.i - token.i <= _MAX_PARTICLE_GAP else None
         if child.i - token.i > _MAX_PARTICLE_GAP:
             break
         if child.lower_ == words[1] and child.dep_ in {"prt", "prep", "advmod"}:
