@@ -726,3 +726,119 @@ def test_made_it_clear_reports_the_clause_after_it(attributor):
     assert quote.cue.text == "made it clear"
     assert quote.text == "they did not agree with the board's choice"
     assert quote.speaker_mention.text == "Union members"
+
+
+def test_passive_verb_of_judgement_reports_a_view(attributor):
+    text = (
+        "The harbour town is widely seen as a safe seat. "
+        "The new bridge was seen by many engineers as a waste of money."
+    )
+    first, second = quotes_of(attributor, text)
+    assert first.text == "The harbour town is widely seen as a safe seat"
+    assert first.speaker is None
+    assert second.text.startswith("The new bridge")
+    assert second.speaker_mention.text == "many engineers"
+
+
+def test_object_standing_for_words_said(attributor):
+    text = (
+        "Most farmers backed the tax, while 40 percent of traders said the same of the levy. "
+        "The mayor said little about the budget."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes if q.cue.text == "said"] == [
+        "the same of the levy",
+        "the budget",
+    ]
+
+
+def test_what_a_verb_of_answering_answers(attributor):
+    text = (
+        "The mayor responded to the flood of complaints. "
+        "The governor responded by closing the bridge for a week."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "to the flood of complaints",
+        "closing the bridge for a week",
+    ]
+    assert [q.speaker_mention.text for q in quotes] == ["The mayor", "The governor"]
+
+
+def test_noted_takes_a_noun_phrase_as_content(attributor):
+    text = "Several critics noted the unusual timing of the vote."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the unusual timing of the vote"
+    assert quote.speaker_mention.text == "Several critics"
+
+
+def test_as_clause_before_the_clause_it_reports(attributor):
+    text = "As the local paper reported, the mayor will resign in May. As he spoke, the crowd left."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the mayor will resign in May"
+    assert quote.speaker_mention.text == "the local paper"
+
+
+def test_what_a_text_reads_is_its_quote(attributor):
+    text = "“The bridge stays closed until Monday,” the letter read."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue is not None and quote.cue.text == "read"
+    assert quote.speaker_mention.text == "the letter"
+
+
+def test_someones_view_or_estimate_vouches_for_the_clause(attributor):
+    text = "In the mayor's view, the tunnel is too costly. By one estimate, 300 homes were lost."
+    view, estimate = quotes_of(attributor, text)
+    assert view.text == "the tunnel is too costly"
+    assert view.speaker_mention.text.startswith("the mayor")
+    assert estimate.text == "300 homes were lost"
+    assert estimate.speaker is None
+
+
+def test_regarding_an_object_as_something(attributor):
+    text = "Party leaders see the senator as a valuable asset."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the senator as a valuable asset"
+    assert quote.speaker_mention.text == "Party leaders"
+
+
+def test_that_clause_after_a_circumstance_of_telling(attributor):
+    text = "The coach told the players at a meeting on Monday that the team had improved."
+    (told,) = quotes_of(attributor, text)
+    assert told.text == "that the team had improved"
+    assert told.speaker_mention.text == "The coach"
+
+
+def test_poll_shows_a_person_standing(attributor):
+    text = (
+        "A new poll shows Mayor Lin 12 points ahead of her rival. "
+        "Recent polls show him with a lead."
+    )
+    first, second = quotes_of(attributor, text)
+    assert first.text == "Mayor Lin 12 points ahead of her rival"
+    assert first.speaker_mention.text == "A new poll"
+    assert second.text == "him with a lead"
+
+
+def test_what_someone_was_asked_about(attributor):
+    text = "At the town hall, the senator was asked about the new tariffs on steel."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new tariffs on steel"
+    assert quote.speaker is None
+
+
+def test_topic_after_the_people_addressed(attributor):
+    text = (
+        "The coach reminded the players of the long season ahead. "
+        "The envoy warned the council against new sanctions."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the long season ahead", "new sanctions"]
+    assert [q.speaker_mention.text for q in quotes] == ["The coach", "The envoy"]
+
+
+def test_call_for_someone_to_act(attributor):
+    text = "The teachers' union called on Friday for the mayor to resign."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the mayor to resign"
+    assert quote.speaker_mention.text == "The teachers' union"

@@ -37,10 +37,21 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 _QUESTION_VERBS = word_list("question_verbs")
+# Objects that stand for words said elsewhere ("said the same"), or only measure them
+# ("said little about the plan").
+_PRO_FORMS = word_list("content_pro_forms")
+_ANSWERING_VERBS = word_list("answering_verbs")
+_JUDGEMENT_VERBS = word_list("judgement_verbs")
+_STANDING_ADVERBS = word_list("standing_adverbs")
+_CLAUSELESS_SPEECH_VERBS = word_list("clauseless_speech_verbs")
+_FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+_ASIDE_PUNCT = frozenset({",", "—", "–", "--"})
+_MEASURE_WORDS = word_list("content_measure_words")
 # What follows an object to say something of it: "called [him a liar]", "saw [it as a win]".
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+_PREDICATE_WORDS = frozenset({"like", "as", "for"})
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "DET"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
@@ -183,6 +194,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_clause_under_addressee(doc, head))
     if not ranges:
         ranges.extend(_indirect_question(doc, head))
+    if not ranges and cue.category == "speech":
+        ranges.extend(_pro_form_content(doc, head))
     if ranges:
         # "said [X] because [Y]": a reason clause after the content is part of the claim;
         # "said [that X but that Y]": a second that-clause joined to the verb continues it
@@ -211,10 +224,14 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 ranges.extend(_raised_subject(doc, head))
                 end = _second_report(doc, head, child) or child.right_edge.i + 1
                 ranges.append(trim_tokens(doc, start, end))
+    if not ranges and verb_lemma(head) in _JUDGEMENT_VERBS:
+        ranges.extend(_regarded_as(doc, head))
     if not ranges and cue.takes_object:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
+    if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
+        ranges.extend(_what_is_answered(doc, head))
     if not ranges and _is_parenthetical(head):
         cut = (_parenthetical_start(head), head.right_edge.i + 1)
         ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
@@ -270,11 +287,14 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.lower_ not in {"it", "there"}:
         ranges.append(trim_tokens(doc, subject.left_edge.i, verb.i))
+    elif verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        ranges.append(noun_phrase(verb.head))  # "[measures] deemed by many [too weak]"
     complement = next((c for c in verb.rights if c.dep_ in _EVIDENTIAL_COMPLEMENTS), None)
     if complement is None:
-        complement = next((c for c in verb.rights if c.lower_ == "like"), None)
+        # "seems [like a winner]", "is seen [as a favourite]", "is known [for its wines]"
+        complement = next((c for c in verb.rights if c.lower_ in _PREDICATE_WORDS), None)
     if complement is not None:
-        ranges.append(trim_tokens(doc, verb.i + 1, complement.right_edge.i + 1))
+        ranges.append(trim_tokens(doc, _after_agent(verb, complement), complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
 
 
@@ -304,6 +324,16 @@ def _speech_with_content(verb: Token) -> bool:
     )
 
 
+def _after_agent(verb: Token, complement: Token) -> int:
+    """Where a complement begins: after the verb, and after a passive agent that stands
+    between them, who holds the view rather than being part of it ("seen by some [as …]")."""
+    start = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ == "agent" and child.i < complement.i:
+            start = max(start, child.right_edge.i + 1)
+    return start
+
+
 def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
     """ "“Hardly,” said Robert, shaking his head": after a quotation the cue's subject
     follows it, and the parser may take "Robert, shaking his head" for the cue's clause."""
@@ -323,16 +353,19 @@ def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
 
 def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """ "told a meeting of leaders [that few understood the stakes]": the parser hangs the
-    that-clause on the people told, as if it were a relative clause. A relative clause has
-    a relative pronoun in it; this one has only the complementiser."""
+    that-clause on the people told, or on a circumstance after them, as if it were a
+    relative clause. A relative clause has a relative pronoun in it; this one has only the
+    complementiser."""
     if verb_lemma(verb) not in _ADDRESSING_VERBS:
         return []
     for child in verb.rights:
-        if child.dep_ not in {"dobj", "dative", "prep"}:
-            continue  # "told the audience at a dinner for veterans [that …]" too
+        # also past the circumstances: "told the audience [at a dinner for veterans] that …"
+        if child.dep_ not in {"dobj", "dative", "prep", "npadvmod"}:
+            continue
         for token in child.subtree:
-            if token.dep_ not in {"relcl", "acl"} or token.i <= child.i:
-                continue
+            clause_deps = {"relcl", "acl"} if child.dep_ in {"dobj", "dative"} else {"relcl"}
+            if token.dep_ not in clause_deps or token.i <= child.i:
+                continue  # "asked about [her claim that …]": the noun's own clause
             opener = doc[token.left_edge.i]
             if opener.lower_ == "that" and opener.dep_ == "mark":
                 return [trim_tokens(doc, token.left_edge.i, token.right_edge.i + 1)]
@@ -356,6 +389,70 @@ def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     for child in verb.rights:
         if child.dep_ == "advcl" and doc[child.left_edge.i].lower_ in {"if", "whether"}:
             return [trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)]
+    return []
+
+
+def _regarded_as(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "party leaders see [him as an asset]": a verb of regarding with an object and an
+    as-phrase reports the judgement they form together. In "what she sees as a threat" the
+    object is the relative word, and the judgement is the reporter's phrasing around it."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    if not objects or objects[0].tag_ in {"WP", "WDT"} or objects[0].lower_ == "that":
+        return []
+    # the parser hangs "as" on the verb or on the object ("see [the senator as …]")
+    candidates = [*verb.rights, *objects[0].rights]
+    predicate = next(
+        (c for c in candidates if c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i),
+        None,
+    )
+    if predicate is None:
+        return []
+    return [trim_tokens(doc, objects[0].left_edge.i, predicate.right_edge.i + 1)]
+
+
+def _what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "did not respond [to requests for comment]", "responded [to the attack]": what a
+    verb of answering answers is part of the report. "responded [by standing …]": an
+    answer given in deeds is the content instead; one given in words has a cue of its own
+    ("responded by saying …"), and so has "Responding to X, she said …"."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return []
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            deed = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if deed is None or CueLexicon.default().verb_category(deed) is not None:
+                return []
+            return [trim_tokens(doc, deed.left_edge.i, deed.right_edge.i + 1)]
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = _prep_objects(child)
+            if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+                return [trim_tokens(doc, child.i, child.right_edge.i + 1)]
+    return []
+
+
+def _pro_form_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "said [the same of Trump]", "was saying [the opposite]", "said [as much]": an object
+    that stands for words said elsewhere is the content, with what it is said of. One that
+    only measures the words leaves their topic: "said little about [the plan]"."""
+    for child in verb.rights:
+        if child.dep_ not in {"dobj", "advmod"}:
+            continue
+        topic = next(
+            (c for c in verb.rights if c.i > child.i and c.dep_ == "prep"),
+            next((c for c in child.children if c.dep_ == "prep"), None),
+        )
+        about = topic if topic is not None and topic.lower_ in _TOPIC_PREPS else None
+        if child.lower_ in _PRO_FORMS or (
+            child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts)
+        ):
+            end = about.right_edge.i + 1 if about is not None else child.i + 1
+            return [trim_tokens(doc, child.left_edge.i, end)]
+        if child.lower_ in _MEASURE_WORDS and about is not None and about.lower_ == "about":
+            objects = _prep_objects(about)
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                return [trim_tokens(doc, start, max(o.right_edge.i for o in objects) + 1)]
     return []
 
 
@@ -417,15 +514,24 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     content ("told reporters"), nor are time and place ("said on Tuesday")."""
     head = doc[cue.head]
     last = doc[cue.end - 1]
+    if last.dep_ == "mark" and last is not head:
+        # "called for [the party to act]": the clause the particle opens
+        return [trim_tokens(doc, last.i + 1, last.head.right_edge.i + 1)]
     if is_passive(head) or is_reduced_passive(head):
-        return _passive_content(head) if nouns else []
+        return _passive_content(head) if nouns else _passive_topic(doc, head)
     parts: list[Token] = []
     for child in head.rights:
         if child.i < cue.end and child is not last:
             continue
         if not nouns and child.dep_ != "prep":
+            if child.dep_ in {"dobj", "dative"} and verb_lemma(head) not in _ADDRESSING_VERBS:
+                return []  # "talked politics about X": the object is not content here
+            # "warned [voters] against [X]", "reminded voters of [X]": whom the words were
+            # addressed to, with the topic the parser may hang on them
             if child.dep_ in {"dobj", "dative"}:
-                return []  # "told reporters about X": the object is not content here
+                for prep in child.rights:
+                    if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
+                        parts.extend(_prep_objects(prep))
             continue
         if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
@@ -446,6 +552,11 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         elif parts and (child.dep_ in _SMALL_CLAUSE_DEPS or child.lower_ in _PREDICATE_PREPS):
             # "called [himself pro-choice]", "described [the dinner as a farce]": the object
             # and what is said of it form one small clause
+            parts.append(child)
+            break
+        elif parts and child.lower_ in _STANDING_ADVERBS and child.dep_ == "advmod":
+            # "a poll shows [Smith 16 points ahead]": where the object stands is what is
+            # said of it
             parts.append(child)
             break
         elif parts and is_mark(child):
@@ -520,6 +631,18 @@ def _list_goes_on(token: Token) -> bool:
         c.dep_ == "cc" for item in items for c in item.children
     )
     return token.text == "," and closed
+
+
+def _passive_topic(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[she] was asked about [the border]": what the one spoken to was asked or told
+    about is the content; the asker is the agent, or no one named."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            objects = _prep_objects(child)
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                return [trim_tokens(doc, start, child.right_edge.i + 1)]
+    return []
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -670,9 +793,33 @@ def _is_parenthetical(verb: Token) -> bool:
         return True
     if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
         return False
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" or _comment_clause(verb):
         return True
     if verb.dep_ in {"conj", "advcl", "ccomp"}:
         left = verb.left_edge.i
         return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
     return False
+
+
+def _comment_clause(verb: Token) -> bool:
+    """ "As The Atlantic noted, [trust is collapsing]": an as-clause set before the clause
+    it comments on stands for that clause. "As he spoke, …" only gives the time (a verb
+    that cannot report a clause does not comment), and "as you know" or "as I said" is the
+    speaker's own aside, not a report."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _FIRST_AND_SECOND_PERSON:
+        return False
+    doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i
+    before = left - 1
+    while before >= 0 and is_mark(doc[before]):
+        before -= 1
+    if before >= 0 and doc[before].text == ",":
+        return False  # "the fact that X, as Cruz said, …": the comment is on X alone
+    closed = doc[right].text in _ASIDE_PUNCT or (
+        right + 1 < len(doc) and doc[right + 1].text in _ASIDE_PUNCT
+    )
+    return closed and verb_lemma(verb) not in _CLAUSELESS_SPEECH_VERBS

@@ -149,6 +149,10 @@ def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     if len(words) != 2 or token.lemma_.lower() != words[0]:
         return None
     for child in token.rights:
+        # "called for [the party to act]": the parser makes "for" the mark of a clause
+        opener = child.doc[child.left_edge.i]
+        if child.dep_ == "advcl" and opener.lower_ == words[1] and opener.dep_ == "mark":
+            return opener if opener.i - token.i <= _MAX_PARTICLE_GAP else None
         if child.i - token.i > _MAX_PARTICLE_GAP:
             break
         if child.lower_ == words[1] and child.dep_ in {"prt", "prep", "advmod"}:
@@ -190,6 +194,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
                 break
         if i in by_head:
             continue
+        vantage = _vantage_noun(token)
+        if vantage is not None and "thought" in lexicon.categories:
+            by_head[i] = Cue(i, i, vantage.i + 1, "thought", "object")
+            continue
         if token.pos_ == "ADJ" or token.pos_ == "NOUN":
             cue = _stance_cue(token, lexicon)
             if cue is not None:
@@ -216,6 +224,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
             continue
         category = lexicon.verb_category(token)
+        if category is not None and _is_passive_judgement(token):
+            by_head[i] = Cue(i, i, i + 1, category, part="evidential")
+            continue
         if category is not None and not _is_non_speech_use(token):
             takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
             by_head[i] = Cue(i, i, i + 1, category, takes_object=takes_object)
@@ -341,6 +352,52 @@ def _is_evidential(verb: Token) -> bool:
         or (c.dep_ == "prep" and c.lower_ == "like")
         for c in verb.children
     )
+
+
+# Prepositions that give what a passive verb of judgement says of its subject: "is seen
+# [as a favourite]", "is best known [for its wines]".
+_JUDGEMENT_PREPS = frozenset({"as", "for"})
+# Verbs of regarding, naming, praising and blaming: "is seen as", "was dubbed", "was blamed for".
+_JUDGEMENT_VERBS = word_list("judgement_verbs")
+
+
+def _is_passive_judgement(verb: Token) -> bool:
+    """ "[The plan] is widely seen [as a failure]", "[she] was declared [the winner]": a cue
+    verb in the passive with a predicate about its subject reports a view of it, held by
+    the agent when one is named ("seen by some as") and otherwise by no one in particular."""
+    if verb.tag_ != "VBN" or verb_lemma(verb) not in _JUDGEMENT_VERBS:
+        return False
+    finite = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    reduced = verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
+    return (finite or reduced) and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
+        for c in verb.children
+    )
+
+
+# Nouns that give whose reckoning a clause is: "in [his] view", "by [one] estimate".
+VANTAGE_NOUNS = word_list("vantage_nouns")
+# Determiners that make such a noun someone's, if unnamed: "by one estimate", "by some counts".
+_VANTAGE_DETERMINERS = frozenset({"one", "some", "many", "most", "several", "another", "their"})
+
+
+def _vantage_noun(prep: Token) -> Token | None:
+    """ "[In Professor Kim's view], the plan fails", "[by one estimate], 300 died": a
+    preposition whose object is someone's view or count vouches for its clause as "according
+    to" does, set off from the clause. "in the delegate count" is no one's reckoning, and
+    "believed in her judgment" is what was believed."""
+    if prep.lower_ not in {"in", "by"} or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
+        return None
+    doc, end = prep.doc, prep.right_edge.i + 1
+    opens = prep.i == prep.sent.start or doc[prep.i - 1].text in {",", "—", "–", "("}
+    if not (opens or (end < len(doc) and doc[end].text in {",", "—", "–", ")"})):
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
+        return None
+    if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
+        return noun
+    return None
 
 
 def _adjective_content(child: Token) -> bool:

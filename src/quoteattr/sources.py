@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, light_verb_subject, source_nouns
+from .cues import VANTAGE_NOUNS, Cue, light_verb_subject, source_nouns
 from .lexicon import word_list
 
 __all__ = [
@@ -133,6 +133,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
     if cue.source_slot == "object":
         # "according to X": the object of the last word of the phrase.
         last = doc[cue.end - 1]
+        if last.lemma_.lower() in VANTAGE_NOUNS:
+            # "in [Kim's] view": the possessor; "by one estimate" names no one
+            return next((c for c in last.children if c.dep_ == "poss"), None)
         for token in (last, head):
             for child in token.children:
                 if child.dep_ == "pobj":
