@@ -705,3 +705,10 @@ def test_verb_in_the_cues_tense_after_an_infinitive_content_is_a_second_report(a
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["the players to stay calm", "to fix the defense"]
     assert [q.speaker_mention.text for q in quotes] == ["The coach", "The coach"]
+
+
+def test_cue_verb_whose_third_person_form_is_mislemmatised(attributor):
+    text = "The mayor hopes to finish the new bridge by spring."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "to finish the new bridge by spring"
+    assert quote.speaker_mention.text == "The mayor"

@@ -102,6 +102,8 @@ class CueLexicon:
             return lemma
         if token.lower_ in self.verbs:
             return token.lower_
+        if lemma + "e" in self.verbs and token.lower_.startswith(lemma + "e"):
+            return lemma + "e"  # "hopes" -> "hop"
         for suffix in ("ing", "ed"):
             if token.lower_.endswith(suffix):
                 mended = token.lower_[: -len(suffix)] + "e"
