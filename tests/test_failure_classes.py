@@ -712,3 +712,16 @@ def test_cue_verb_whose_third_person_form_is_mislemmatised(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "to finish the new bridge by spring"
     assert quote.speaker_mention.text == "The mayor"
+
+
+def test_verb_and_preposition_of_stance(attributor):
+    text = "Senator Ruth Gale sided with the farmers on the water dispute."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("the farmers")
+    assert quote.speaker_mention.text == "Senator Ruth Gale"
+
+
+def test_likening_is_a_report_of_its_object_and_comparison(attributor):
+    text = "The governor likened the new tax to highway robbery."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new tax to highway robbery"
