@@ -725,3 +725,10 @@ def test_likening_is_a_report_of_its_object_and_comparison(attributor):
     text = "The governor likened the new tax to highway robbery."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the new tax to highway robbery"
+
+
+def test_verb_of_aiming_reports_an_intention_only_with_an_infinitive(attributor):
+    text = "Senator Ruth Gale is looking to cut property taxes. She looked at the budget."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "to cut property taxes"
+    assert quote.speaker.name == "Ruth Gale"
