@@ -732,3 +732,16 @@ def test_verb_of_aiming_reports_an_intention_only_with_an_infinitive(attributor)
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "to cut property taxes"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_particle_phrase_with_a_topic_preposition(attributor):
+    text = "Senator Ruth Gale weighed in on the zoning dispute."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the zoning dispute"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_dismissal_phrase_reports_its_object(attributor):
+    text = "The governor brushed off the auditor's findings."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the auditor's findings"
