@@ -752,3 +752,9 @@ def test_questioned_object_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the mayor's budget figures"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_protested_object_is_the_content(attributor):
+    text = "The union protested the new overtime rules."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new overtime rules"
