@@ -758,3 +758,10 @@ def test_protested_object_is_the_content(attributor):
     text = "The union protested the new overtime rules."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the new overtime rules"
+
+
+def test_seeing_something_as_something_is_a_stance(attributor):
+    text = "Senator Ruth Gale sees the tariff as a mistake."
+    (quote,) = quotes_of(attributor, text)
+    assert "a mistake" in quote.text
+    assert quote.speaker.name == "Ruth Gale"
