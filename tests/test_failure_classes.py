@@ -765,3 +765,9 @@ def test_seeing_something_as_something_is_a_stance(attributor):
     (quote,) = quotes_of(attributor, text)
     assert "a mistake" in quote.text
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_person_object_with_a_phrase_said_of_them_is_content(attributor):
+    text = "A new poll shows Ruth Gale with a clear lead in the race."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("Ruth Gale with a clear lead")
