@@ -747,8 +747,8 @@ def test_dismissal_phrase_reports_its_object(attributor):
     assert quote.text == "the auditor's findings"
 
 
-def test_questioned_object_is_the_content(attributor):
-    text = "Senator Ruth Gale questioned the mayor's budget figures."
+def test_noted_object_is_the_content(attributor):
+    text = "Senator Ruth Gale noted the mayor's budget figures."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the mayor's budget figures"
     assert quote.speaker.name == "Ruth Gale"
