@@ -842,3 +842,69 @@ def test_call_for_someone_to_act(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the mayor to resign"
     assert quote.speaker_mention.text == "The teachers' union"
+
+
+def test_cue_verb_whose_third_person_form_is_mislemmatised(attributor):
+    text = "The mayor hopes to finish the new bridge by spring."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "to finish the new bridge by spring"
+    assert quote.speaker_mention.text == "The mayor"
+
+
+def test_verb_and_preposition_of_stance(attributor):
+    text = "Senator Ruth Gale sided with the farmers on the water dispute."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("the farmers")
+    assert quote.speaker_mention.text == "Senator Ruth Gale"
+
+
+def test_likening_is_a_report_of_its_object_and_comparison(attributor):
+    text = "The governor likened the new tax to highway robbery."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new tax to highway robbery"
+
+
+def test_verb_of_aiming_reports_an_intention_only_with_an_infinitive(attributor):
+    text = "Senator Ruth Gale is looking to cut property taxes. She looked at the budget."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "to cut property taxes"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_particle_phrase_with_a_topic_preposition(attributor):
+    text = "Senator Ruth Gale weighed in on the zoning dispute."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the zoning dispute"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_dismissal_phrase_reports_its_object(attributor):
+    text = "The governor brushed off the auditor's findings."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the auditor's findings"
+
+
+def test_noted_object_is_the_content(attributor):
+    text = "Senator Ruth Gale noted the mayor's budget figures."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the mayor's budget figures"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_protested_object_is_the_content(attributor):
+    text = "The union protested the new overtime rules."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new overtime rules"
+
+
+def test_seeing_something_as_something_is_a_stance(attributor):
+    text = "Senator Ruth Gale sees the tariff as a mistake."
+    (quote,) = quotes_of(attributor, text)
+    assert "a mistake" in quote.text
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_person_object_with_a_phrase_said_of_them_is_content(attributor):
+    text = "A new poll shows Ruth Gale with a clear lead in the race."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("Ruth Gale with a clear lead")

@@ -535,7 +535,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             continue
         if child.dep_ in {"dobj", "oprd"} and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             if child.pos_ == "PRON" or child.ent_type_ in {"PERSON", "NORP"}:
-                if verb_lemma(head) not in _PERSON_OBJECT_CUES:
+                if verb_lemma(head) not in _PERSON_OBJECT_CUES and not _said_of(child):
                     continue
             elif child.lemma_.lower() in _ADDRESSEES:
                 continue
@@ -580,6 +580,16 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _said_of(person: Token) -> bool:
+    """A person object with a phrase that says something of them is content: "polls show
+    [Clinton with a lead]", "sees [him as a rival]"."""
+    after = person.right_edge.i + 1
+    if after >= len(person.doc):
+        return False
+    nxt = person.doc[after]
+    return nxt.head.i == person.head.i and nxt.dep_ == "prep" and nxt.lower_ in _PREDICATE_PREPS
 
 
 def _completes_object(prep: Token, obj: Token) -> bool:

@@ -102,6 +102,8 @@ class CueLexicon:
             return lemma
         if token.lower_ in self.verbs:
             return token.lower_
+        if lemma + "e" in self.verbs and token.lower_.startswith(lemma + "e"):
+            return lemma + "e"  # "hopes" -> "hop"
         for suffix in ("ing", "ed"):
             if token.lower_.endswith(suffix):
                 mended = token.lower_[: -len(suffix)] + "e"
@@ -222,6 +224,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         if "evidence" in lexicon.categories and _is_evidential(token):
             by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
+            continue
+        if "thought" in lexicon.categories and _intends(token):
+            by_head[i] = Cue(i, i, i + 1, "thought")
             continue
         category = lexicon.verb_category(token)
         if category is not None and _is_passive_judgement(token):
@@ -431,6 +436,21 @@ def _reports_a_clause(verb: Token) -> bool:
     if subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
         return True
     return subject.lemma_.lower() in source_nouns()
+
+
+# Verbs that state an intention only with a to-infinitive: "looking [to cut taxes]".
+_INTENTION_VERBS = word_list("intention_verbs")
+
+
+def _intends(verb: Token) -> bool:
+    """ "Cruz is looking [to ease bad blood]", "opted [to sit out]": a verb of aiming reports
+    an intention with its infinitive; elsewhere ("looked at", "aimed the camera") it does not."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INTENTION_VERBS:
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _is_non_speech_use(token: Token) -> bool:
