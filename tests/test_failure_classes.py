@@ -908,3 +908,14 @@ def test_person_object_with_a_phrase_said_of_them_is_content(attributor):
     text = "A new poll shows Ruth Gale with a clear lead in the race."
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("Ruth Gale with a clear lead")
+
+
+def test_poll_in_which_a_clause_holds_is_its_source(attributor):
+    text = (
+        "Clinton led Trump by five points among likely voters in the latest Monmouth poll. "
+        "In an online poll of 800 voters, most said the party needed a new leader."
+    )
+    led, said = quotes_of(attributor, text)
+    assert led.text == "Clinton led Trump by five points among likely voters"
+    assert led.speaker_mention.text == "the latest Monmouth poll"
+    assert said.cue.text == "said" and said.text == "the party needed a new leader"

@@ -200,6 +200,15 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
         if vantage is not None and "thought" in lexicon.categories:
             by_head[i] = Cue(i, i, vantage.i + 1, "thought", "object")
             continue
+        survey = _survey_noun(token)
+        # "In a poll, most said […]": the saying is the report, the poll its setting
+        if (
+            survey is not None
+            and "evidence" in lexicon.categories
+            and lexicon.verb_category(token.head) is None
+        ):
+            by_head[i] = Cue(i, i, survey.i + 1, "evidence", "object")
+            continue
         if token.pos_ == "ADJ" or token.pos_ == "NOUN":
             cue = _stance_cue(token, lexicon)
             if cue is not None:
@@ -403,6 +412,20 @@ def _vantage_noun(prep: Token) -> Token | None:
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
         return noun
     return None
+
+
+_SURVEY_NOUNS = word_list("survey_nouns")
+
+
+def _survey_noun(prep: Token) -> Token | None:
+    """ "Clinton led by five points [in the poll]", "[In a survey of 800 voters], most …": a
+    poll in which a clause holds is the source of what the clause says."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in _SURVEY_NOUNS:
+        return None
+    return noun
 
 
 def _adjective_content(child: Token) -> bool:
