@@ -269,7 +269,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         head = token.head
         if token.dep_ not in {"acomp", "oprd"} or head.lemma_.lower() not in _LINKING_VERBS:
             return None
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        if not _has_subject(head):
             return None
         if not any(_adjective_content(c) for c in token.children):
             return None
@@ -403,6 +403,18 @@ def _vantage_noun(prep: Token) -> Token | None:
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
         return noun
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    """A linking verb with a subject of its own, or one it shares with the verb it completes:
+    "Democrats did not seem [to be] worried about ..."."""
+    for _ in range(2):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _adjective_content(child: Token) -> bool:
