@@ -267,11 +267,13 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         if category is None or category not in lexicon.categories:
             return None
         head = token.head
+        if not any(_adjective_content(c) for c in token.children):
+            return None
+        if _postnominal(token):
+            return Cue(token.i, token.i, token.i + 1, category, part="adjective")
         if token.dep_ not in {"acomp", "oprd"} or head.lemma_.lower() not in _LINKING_VERBS:
             return None
         if not _has_subject(head):
-            return None
-        if not any(_adjective_content(c) for c in token.children):
             return None
         return Cue(token.i, token.i, token.i + 1, category, part="adjective")
     category = lexicon.nouns.get(lemma)
@@ -403,6 +405,14 @@ def _vantage_noun(prep: Token) -> Token | None:
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
         return noun
     return None
+
+
+def _postnominal(adjective: Token) -> bool:
+    """An adjective after the noun it describes: "a president [willing] to act"."""
+    head = adjective.head
+    if adjective.dep_ != "amod" or head.i > adjective.i:
+        return False
+    return head.ent_type_ in {"PERSON", "NORP"} or head.lemma_.lower() in source_nouns()
 
 
 def _has_subject(verb: Token) -> bool:

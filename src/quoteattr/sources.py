@@ -152,6 +152,8 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         return light_verb_subject(head)
+    if cue.part == "adjective" and head.dep_ == "amod" and head.head.i < head.i:
+        return head.head  # "a president willing to ...": the noun described
     verb = head.head if cue.part == "adjective" else head
     if _is_stranded_participle(head):
         reporter = _reporter_before(head)
