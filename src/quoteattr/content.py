@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOUN_CONTENT_PREPS, Cue, CueLexicon, predicate_clause, verb_lemma
+from .cues import (
+    NOUN_CONTENT_PREPS,
+    Cue,
+    CueLexicon,
+    linked_clause,
+    predicate_clause,
+    verb_lemma,
+)
 from .lexicon import word_list
 from .sources import finite_form, is_passive, is_reduced_passive, noun_phrase
 
@@ -505,6 +512,10 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 end = max(o.right_edge.i for o in objects) + 1
                 start, end = trim_tokens(doc, start, end)
                 return [(start, end)] if end > start else []
+    clause = linked_clause(head) if cue.part == "adjective" else None
+    if clause is not None:
+        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return [_trim_framing(doc, start, end)] if end > start else []
     return []
 
 

@@ -267,7 +267,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         if category is None or category not in lexicon.categories:
             return None
         head = token.head
-        if not any(_adjective_content(c) for c in token.children):
+        if not any(_adjective_content(c) for c in token.children) and linked_clause(token) is None:
             return None
         if _postnominal(token):
             return Cue(token.i, token.i, token.i + 1, category, part="adjective")
@@ -413,6 +413,22 @@ def _postnominal(adjective: Token) -> bool:
     if adjective.dep_ != "amod" or head.i > adjective.i:
         return False
     return head.ent_type_ in {"PERSON", "NORP"} or head.lemma_.lower() in source_nouns()
+
+
+def linked_clause(adjective: Token) -> Token | None:
+    """The "that"-clause the parser hangs on the linking verb rather than on the stance
+    adjective: "he was keenly aware, however, [that ...]". Not after an expletive "it" ("it
+    is clear that ..." states no one's stance)."""
+    verb = adjective.head
+    if adjective.dep_ != "acomp" or verb.lemma_.lower() not in _LINKING_VERBS:
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and child.i > adjective.i:
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                return child
+    return None
 
 
 def _has_subject(verb: Token) -> bool:
