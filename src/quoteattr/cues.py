@@ -200,7 +200,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
         if vantage is not None and "thought" in lexicon.categories:
             by_head[i] = Cue(i, i, vantage.i + 1, "thought", "object")
             continue
-        if token.pos_ == "ADJ" or token.pos_ == "NOUN":
+        if token.pos_ == "ADJ" or token.pos_ == "NOUN" or _adjectival_participle(token, lexicon):
             cue = _stance_cue(token, lexicon)
             if cue is not None:
                 by_head[i] = cue
@@ -262,8 +262,8 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     "Trump's claim [that ...]", "her criticism [of the plan]" (noun with a possessor).
     """
     lemma = token.lemma_.lower()
-    if token.pos_ == "ADJ":
-        category = lexicon.adjectives.get(lemma)
+    if token.pos_ == "ADJ" or _adjectival_participle(token, lexicon):
+        category = lexicon.adjectives.get(lemma) or lexicon.adjectives.get(token.lower_)
         if category is None or category not in lexicon.categories:
             return None
         head = token.head
@@ -431,6 +431,12 @@ def linked_clause(adjective: Token) -> Token | None:
     return None
 
 
+def _adjectival_participle(token: Token, lexicon: CueLexicon) -> bool:
+    """A stance participle the tagger takes for a verb after a linking verb: "he is still
+    [upset] by the suggestion", "they were [worried] about it"."""
+    return token.tag_ == "VBN" and token.dep_ == "acomp" and token.lower_ in lexicon.adjectives
+
+
 def _has_subject(verb: Token) -> bool:
     """A linking verb with a subject of its own, or one it shares with the verb it completes:
     "Democrats did not seem [to be] worried about ..."."""
@@ -446,7 +452,8 @@ def _has_subject(verb: Token) -> bool:
 def _adjective_content(child: Token) -> bool:
     if child.dep_ in {"ccomp", "xcomp"}:
         return True
-    return child.dep_ == "prep" and child.lower_ in _STANCE_PREPS
+    # "upset [by the suggestion]": what a participle's feeling is about
+    return child.dep_ in {"prep", "agent"} and child.lower_ in _STANCE_PREPS | {"by"}
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
