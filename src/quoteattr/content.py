@@ -15,6 +15,7 @@ from .cues import (
     Cue,
     CueLexicon,
     linked_clause,
+    noun_content_prep,
     predicate_clause,
     verb_lemma,
 )
@@ -505,7 +506,7 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
             start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
             return [_trim_framing(doc, start, end)] if end > start else []
         if (child.dep_ == "prep" or (child.dep_ == "agent" and cue.part == "adjective")) and (
-            cue.part != "noun" or child.lower_ in NOUN_CONTENT_PREPS
+            cue.part != "noun" or noun_content_prep(head, child)
         ):
             # "a warning from his lawyer [that ...]": the source's phrase is not the content
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]

@@ -18,6 +18,7 @@ from .lexicon import load_table, word_list
 
 __all__ = [
     "NOUN_CONTENT_PREPS",
+    "noun_content_prep",
     "Cue",
     "CueLexicon",
     "find_cues",
@@ -253,6 +254,16 @@ _POSSESSOR_NOUNS = word_list("possessor_nouns")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 # Prepositions that introduce what a reporting noun is about: "her criticism [of the plan]".
 NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
+# Nouns of stance whose "to"-phrase is what the stance is about: "his opposition [to the war]".
+_TO_NOUNS = word_list("to_content_nouns")
+
+
+def noun_content_prep(noun: Token, prep: Token) -> bool:
+    """Does the preposition introduce what the reporting noun is about? "her criticism [of
+    the plan]", "his opposition [to the war]" (but not "his remarks to reporters")."""
+    if prep.lower_ in NOUN_CONTENT_PREPS:
+        return True
+    return prep.lower_ == "to" and noun.lemma_.lower() in _TO_NOUNS
 
 
 def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
@@ -289,7 +300,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     )
     has_content = predicate_clause(token) is not None or any(
         (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
-        or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS)
+        or (c.dep_ == "prep" and noun_content_prep(token, c))
         for c in token.children
     )
     if not has_content:
