@@ -495,6 +495,10 @@ def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]
 def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
     head = doc[cue.head]
+    if cue.part == "agent":
+        # "a critic [of the plan]": the object of "of"
+        prep = next(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")
+        return [trim_tokens(doc, prep.i + 1, prep.right_edge.i + 1)]
     clause = predicate_clause(head) if cue.part == "noun" else None
     if clause is not None:
         start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)

@@ -51,8 +51,9 @@ class Cue:
     source_slot: str = "subject"  # "subject", "object", or "none" (the writer's own view)
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
     takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
-    # "verb", "adjective" ("confident that"), "noun" ("her claim that") or "evidential"
-    # ("[the plan] seems [to work]": the writer's inference, the clause around it the content)
+    # "verb", "adjective" ("confident that"), "noun" ("her claim that"), "agent" (a person
+    # by stance: "a critic of the plan") or "evidential" ("[the plan] seems [to work]": the
+    # writer's inference, the clause around it the content)
     part: str = "verb"
 
     def tokens(self, doc: Doc) -> Iterable[Token]:
@@ -287,6 +288,8 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         if not _has_subject(head):
             return None
         return Cue(token.i, token.i, token.i + 1, category, part="adjective")
+    if lemma in _STANCE_AGENTS and "speech" in lexicon.categories:
+        return _stance_agent(token)
     category = lexicon.nouns.get(lemma)
     if category is None or category not in lexicon.categories:
         return None
@@ -310,6 +313,24 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
             return None
         return Cue(token.i, token.i, token.i + 1, category, source_slot="none", part="noun")
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+# Nouns for a person by the stance they take: "a critic of", "supporters of".
+_STANCE_AGENTS = word_list("stance_agent_nouns")
+
+
+def _stance_agent(noun: Token) -> Cue | None:
+    """ "He has been an outspoken critic [of Bush]", "Gillibrand, a supporter [of Clinton],":
+    a stance noun said of a person, whose "of"-phrase is what the person stands for or
+    against."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING_VERBS and _has_subject(head):
+        return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
+    if noun.dep_ == "appos" and (head.ent_type_ == "PERSON" or head.pos_ == "PRON"):
+        return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
+    return None
 
 
 def _personal_possessor(noun: Token) -> bool:

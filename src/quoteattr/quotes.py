@@ -178,7 +178,7 @@ def _stance_object(token: Token, cue: Cue) -> bool:
     """A stance adjective's one-word object is its content whatever the parser takes the
     name for: "critical of [Trump]" (tagged an organisation), "hopeful about [Afghanistan]"."""
     return (
-        cue.part == "adjective"
+        cue.part in {"adjective", "agent"}
         and token.dep_ == "pobj"
         and token.pos_ in {"PROPN", "PRON"}
         and token.ent_type_ not in {"DATE", "TIME"}

@@ -154,7 +154,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         return light_verb_subject(head)
     if cue.part == "adjective" and head.dep_ == "amod" and head.head.i < head.i:
         return head.head  # "a president willing to ...": the noun described
-    verb = head.head if cue.part == "adjective" else head
+    if cue.part == "agent" and head.dep_ == "appos":
+        return head.head  # "Gillibrand, a supporter of ...": the person described
+    verb = head.head if cue.part in {"adjective", "agent"} else head
     if _is_stranded_participle(head):
         reporter = _reporter_before(head)
         if reporter is not None:
