@@ -16,6 +16,7 @@ from .cues import (
     CueLexicon,
     linked_clause,
     noun_content_prep,
+    target_subject,
     predicate_clause,
     verb_lemma,
 )
@@ -495,6 +496,9 @@ def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]
 def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
     head = doc[cue.head]
+    if cue.part == "target":
+        subject = target_subject(head)
+        return [trim_tokens(doc, subject.left_edge.i, subject.right_edge.i + 1)] if subject else []
     if cue.part == "agent":
         # "a critic [of the plan]": the object of "of"
         prep = next(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")

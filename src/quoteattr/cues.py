@@ -19,6 +19,7 @@ from .lexicon import load_table, word_list
 __all__ = [
     "NOUN_CONTENT_PREPS",
     "noun_content_prep",
+    "target_subject",
     "Cue",
     "CueLexicon",
     "find_cues",
@@ -52,7 +53,7 @@ class Cue:
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
     takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
     # "verb", "adjective" ("confident that"), "noun" ("her claim that"), "agent" (a person
-    # by stance: "a critic of the plan") or "evidential" ("[the plan] seems [to work]": the
+    # by stance: "a critic of the plan"), "target" ("[it] drew criticism") or "evidential" ("[the plan] seems [to work]": the
     # writer's inference, the clause around it the content)
     part: str = "verb"
 
@@ -290,6 +291,10 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
         return Cue(token.i, token.i, token.i + 1, category, part="adjective")
     if lemma in _STANCE_AGENTS and "speech" in lexicon.categories:
         return _stance_agent(token)
+    if lemma in _CRITIQUE_NOUNS and "speech" in lexicon.categories:
+        target = _critique_target(token)
+        if target is not None:
+            return target
     category = lexicon.nouns.get(lemma)
     if category is None or category not in lexicon.categories:
         return None
@@ -331,6 +336,39 @@ def _stance_agent(noun: Token) -> Cue | None:
     if noun.dep_ == "appos" and (head.ent_type_ == "PERSON" or head.pos_ == "PRON"):
         return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
     return None
+
+
+# Nouns of judgement that a verb of drawing lets fall on its subject: "the statement drew
+# [criticism]", "his work has come under [scrutiny]".
+_CRITIQUE_NOUNS = word_list("critique_nouns")
+_DRAWING_VERBS = word_list("drawing_verbs")
+
+
+def target_subject(noun: Token) -> Token | None:
+    """The subject a judgement falls on, which is what was judged: "[the statement] drew
+    sharp criticism from both sides", "[his work] has come under scrutiny"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+        if verb.lemma_.lower() != "come":
+            return None
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _DRAWING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _critique_target(noun: Token) -> Cue | None:
+    """A judgement drawn by its subject; its source is whoever it came from, if named. Not
+    when the noun names its own topic ("came under scrutiny [over his ties]") or the subject
+    is a relative word that only points at what was judged ("whose conduct came under ...")."""
+    subject = target_subject(noun)
+    if subject is None or subject.left_edge.tag_ in {"WDT", "WP", "WP$"}:
+        return None
+    if any(c.dep_ == "prep" and noun_content_prep(noun, c) for c in noun.children):
+        return None
+    named = any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in noun.children)
+    slot = "subject" if named else "none"
+    return Cue(noun.i, noun.i, noun.i + 1, "speech", source_slot=slot, part="target")
 
 
 def _personal_possessor(noun: Token) -> bool:

@@ -141,6 +141,10 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    if cue.part == "target":
+        # "drew criticism from [Democrats]"
+        prep = next((c for c in head.children if c.lower_ in {"from", "by"}), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if cue.part == "noun":
         # "Trump's claim", "a statement from the ministry"
         for child in head.children:
