@@ -19,6 +19,7 @@ from .lexicon import load_table, word_list
 __all__ = [
     "NOUN_CONTENT_PREPS",
     "noun_content_prep",
+    "judge_phrase",
     "target_subject",
     "Cue",
     "CueLexicon",
@@ -357,6 +358,16 @@ def target_subject(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def judge_phrase(noun: Token) -> Token | None:
+    """The "from"/"by" phrase naming who judged, on the noun or on the verb after it: "drew
+    criticism [from Democrats]"."""
+    for token in (noun, noun.head):
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"} and child.i > noun.i:
+                return child
+    return None
+
+
 def _critique_target(noun: Token) -> Cue | None:
     """A judgement drawn by its subject; its source is whoever it came from, if named. Not
     when the noun names its own topic ("came under scrutiny [over his ties]") or the subject
@@ -366,8 +377,7 @@ def _critique_target(noun: Token) -> Cue | None:
         return None
     if any(c.dep_ == "prep" and noun_content_prep(noun, c) for c in noun.children):
         return None
-    named = any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in noun.children)
-    slot = "subject" if named else "none"
+    slot = "subject" if judge_phrase(noun) is not None else "none"
     return Cue(noun.i, noun.i, noun.i + 1, "speech", source_slot=slot, part="target")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import VANTAGE_NOUNS, Cue, light_verb_subject, source_nouns
+from .cues import VANTAGE_NOUNS, Cue, judge_phrase, light_verb_subject, source_nouns
 from .lexicon import word_list
 
 __all__ = [
@@ -143,7 +143,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         return None
     if cue.part == "target":
         # "drew criticism from [Democrats]"
-        prep = next((c for c in head.children if c.lower_ in {"from", "by"}), None)
+        prep = judge_phrase(head)
         return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if cue.part == "noun":
         # "Trump's claim", "a statement from the ministry"
