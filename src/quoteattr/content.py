@@ -11,13 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import (
-    NOUN_CONTENT_PREPS,
     Cue,
     CueLexicon,
     linked_clause,
     noun_content_prep,
-    target_subject,
     predicate_clause,
+    target_subject,
     verb_lemma,
 )
 from .lexicon import word_list

@@ -18,15 +18,15 @@ from .lexicon import load_table, word_list
 
 __all__ = [
     "NOUN_CONTENT_PREPS",
-    "noun_content_prep",
-    "judge_phrase",
-    "target_subject",
     "Cue",
     "CueLexicon",
     "find_cues",
+    "judge_phrase",
     "light_verb_subject",
+    "noun_content_prep",
     "predicate_clause",
     "source_nouns",
+    "target_subject",
     "verb_lemma",
 ]
 
@@ -54,8 +54,8 @@ class Cue:
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
     takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
     # "verb", "adjective" ("confident that"), "noun" ("her claim that"), "agent" (a person
-    # by stance: "a critic of the plan"), "target" ("[it] drew criticism") or "evidential" ("[the plan] seems [to work]": the
-    # writer's inference, the clause around it the content)
+    # by stance: "a critic of the plan"), "target" ("[it] drew criticism") or "evidential"
+    # ("[the plan] seems [to work]": the writer's inference, the clause around it the content)
     part: str = "verb"
 
     def tokens(self, doc: Doc) -> Iterable[Token]:
@@ -505,9 +505,12 @@ def linked_clause(adjective: Token) -> Token | None:
     if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
         return None
     for child in verb.rights:
-        if child.dep_ == "ccomp" and child.i > adjective.i:
-            if any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
-                return child
+        if (
+            child.dep_ == "ccomp"
+            and child.i > adjective.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        ):
+            return child
     return None
 
 
