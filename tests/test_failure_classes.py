@@ -919,3 +919,72 @@ def test_poll_in_which_a_clause_holds_is_its_source(attributor):
     assert led.text == "Clinton led Trump by five points among likely voters"
     assert led.speaker_mention.text == "the latest Monmouth poll"
     assert said.cue.text == "said" and said.text == "the party needed a new leader"
+
+
+def test_stance_adjective_after_a_curly_contraction(attributor):
+    text = "They’re supportive of the new water plan."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new water plan"
+    assert quote.speaker_mention.text == "They"
+
+
+def test_stance_adjective_with_a_one_word_object(attributor):
+    text = "Senator Ruth Gale has been critical of Trump for years."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Trump"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_stance_adjective_after_a_linking_verb_that_completes_another(attributor):
+    text = "The mayor did not seem to be worried about the budget gap."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the budget gap"
+    assert quote.speaker_mention.text == "The mayor"
+
+
+def test_stance_adjective_after_the_person_it_describes(attributor):
+    text = "The council needs a chair willing to raise property taxes."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "to raise property taxes"
+
+
+def test_stance_adjective_with_the_clause_hung_on_the_linking_verb(attributor):
+    text = "The mayor was keenly aware, however, that the vote would be close."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the vote would be close"
+    assert quote.speaker_mention.text == "The mayor"
+
+
+def test_attitude_adjective_of_distrust(attributor):
+    text = "The farmers are distrustful of the new water plan."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new water plan"
+    assert quote.speaker_mention.text == "The farmers"
+
+
+def test_stance_participle_tagged_as_a_verb_with_its_by_phrase(attributor):
+    text = "The mayor is still upset by the council's decision to close the library."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue.text == "upset"
+    assert quote.text == "the council's decision to close the library"
+
+
+def test_opposition_takes_its_to_phrase(attributor):
+    text = "Senator Ruth Gale's opposition to the new tariff surprised her allies."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new tariff"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_critic_of_said_of_a_person(attributor):
+    text = "Senator Ruth Gale, a critic of the new tariff, spoke first."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the new tariff"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_what_drew_criticism_is_the_content(attributor):
+    text = "The mayor's budget drew sharp criticism from the teachers union."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The mayor's budget"
+    assert quote.speaker_mention.text == "the teachers union"

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOUN_CONTENT_PREPS, Cue, CueLexicon, predicate_clause, verb_lemma
+from .cues import (
+    Cue,
+    CueLexicon,
+    linked_clause,
+    noun_content_prep,
+    predicate_clause,
+    target_subject,
+    verb_lemma,
+)
 from .lexicon import word_list
 from .sources import finite_form, is_passive, is_reduced_passive, noun_phrase
 
@@ -487,6 +495,13 @@ def _outside_cue(doc: Doc, cue: Cue, tokens: tuple[int, int]) -> tuple[int, int]
 def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Content of an adjective or noun cue: its clause, infinitive or prepositional object."""
     head = doc[cue.head]
+    if cue.part == "target":
+        subject = target_subject(head)
+        return [trim_tokens(doc, subject.left_edge.i, subject.right_edge.i + 1)] if subject else []
+    if cue.part == "agent":
+        # "a critic [of the plan]": the object of "of"
+        prep = next(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")
+        return [trim_tokens(doc, prep.i + 1, prep.right_edge.i + 1)]
     clause = predicate_clause(head) if cue.part == "noun" else None
     if clause is not None:
         start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -497,7 +512,9 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ):
             start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
             return [_trim_framing(doc, start, end)] if end > start else []
-        if child.dep_ == "prep" and (cue.part != "noun" or child.lower_ in NOUN_CONTENT_PREPS):
+        if (child.dep_ == "prep" or (child.dep_ == "agent" and cue.part == "adjective")) and (
+            cue.part != "noun" or noun_content_prep(head, child)
+        ):
             # "a warning from his lawyer [that ...]": the source's phrase is not the content
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
@@ -505,6 +522,10 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 end = max(o.right_edge.i for o in objects) + 1
                 start, end = trim_tokens(doc, start, end)
                 return [(start, end)] if end > start else []
+    clause = linked_clause(head) if cue.part == "adjective" else None
+    if clause is not None:
+        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return [_trim_framing(doc, start, end)] if end > start else []
     return []
 
 

@@ -21,9 +21,12 @@ __all__ = [
     "Cue",
     "CueLexicon",
     "find_cues",
+    "judge_phrase",
     "light_verb_subject",
+    "noun_content_prep",
     "predicate_clause",
     "source_nouns",
+    "target_subject",
     "verb_lemma",
 ]
 
@@ -50,7 +53,8 @@ class Cue:
     source_slot: str = "subject"  # "subject", "object", or "none" (the writer's own view)
     generic: bool = False  # found by structure ("X maintained that ..."), not by the lexicon
     takes_object: bool = False  # its noun-phrase object is reported content ("denied it")
-    # "verb", "adjective" ("confident that"), "noun" ("her claim that") or "evidential"
+    # "verb", "adjective" ("confident that"), "noun" ("her claim that"), "agent" (a person
+    # by stance: "a critic of the plan"), "target" ("[it] drew criticism") or "evidential"
     # ("[the plan] seems [to work]": the writer's inference, the clause around it the content)
     part: str = "verb"
 
@@ -209,7 +213,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
         ):
             by_head[i] = Cue(i, i, survey.i + 1, "evidence", "object")
             continue
-        if token.pos_ == "ADJ" or token.pos_ == "NOUN":
+        if token.pos_ == "ADJ" or token.pos_ == "NOUN" or _adjectival_participle(token, lexicon):
             cue = _stance_cue(token, lexicon)
             if cue is not None:
                 by_head[i] = cue
@@ -262,6 +266,16 @@ _POSSESSOR_NOUNS = word_list("possessor_nouns")
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
 # Prepositions that introduce what a reporting noun is about: "her criticism [of the plan]".
 NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "against", "for", "over"})
+# Nouns of stance whose "to"-phrase is what the stance is about: "his opposition [to the war]".
+_TO_NOUNS = word_list("to_content_nouns")
+
+
+def noun_content_prep(noun: Token, prep: Token) -> bool:
+    """Does the preposition introduce what the reporting noun is about? "her criticism [of
+    the plan]", "his opposition [to the war]" (but not "his remarks to reporters")."""
+    if prep.lower_ in NOUN_CONTENT_PREPS:
+        return True
+    return prep.lower_ == "to" and noun.lemma_.lower() in _TO_NOUNS
 
 
 def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
@@ -271,18 +285,26 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     "Trump's claim [that ...]", "her criticism [of the plan]" (noun with a possessor).
     """
     lemma = token.lemma_.lower()
-    if token.pos_ == "ADJ":
-        category = lexicon.adjectives.get(lemma)
+    if token.pos_ == "ADJ" or _adjectival_participle(token, lexicon):
+        category = lexicon.adjectives.get(lemma) or lexicon.adjectives.get(token.lower_)
         if category is None or category not in lexicon.categories:
             return None
         head = token.head
+        if not any(_adjective_content(c) for c in token.children) and linked_clause(token) is None:
+            return None
+        if _postnominal(token):
+            return Cue(token.i, token.i, token.i + 1, category, part="adjective")
         if token.dep_ not in {"acomp", "oprd"} or head.lemma_.lower() not in _LINKING_VERBS:
             return None
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
-            return None
-        if not any(_adjective_content(c) for c in token.children):
+        if not _has_subject(head):
             return None
         return Cue(token.i, token.i, token.i + 1, category, part="adjective")
+    if lemma in _STANCE_AGENTS and "speech" in lexicon.categories:
+        return _stance_agent(token)
+    if lemma in _CRITIQUE_NOUNS and "speech" in lexicon.categories:
+        target = _critique_target(token)
+        if target is not None:
+            return target
     category = lexicon.nouns.get(lemma)
     if category is None or category not in lexicon.categories:
         return None
@@ -296,7 +318,7 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     )
     has_content = predicate_clause(token) is not None or any(
         (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
-        or (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS)
+        or (c.dep_ == "prep" and noun_content_prep(token, c))
         for c in token.children
     )
     if not has_content:
@@ -306,6 +328,66 @@ def _stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
             return None
         return Cue(token.i, token.i, token.i + 1, category, source_slot="none", part="noun")
     return Cue(token.i, token.i, token.i + 1, category, part="noun")
+
+
+# Nouns for a person by the stance they take: "a critic of", "supporters of".
+_STANCE_AGENTS = word_list("stance_agent_nouns")
+
+
+def _stance_agent(noun: Token) -> Cue | None:
+    """ "He has been an outspoken critic [of Bush]", "Gillibrand, a supporter [of Clinton],":
+    a stance noun said of a person, whose "of"-phrase is what the person stands for or
+    against."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING_VERBS and _has_subject(head):
+        return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
+    if noun.dep_ == "appos" and (head.ent_type_ == "PERSON" or head.pos_ == "PRON"):
+        return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
+    return None
+
+
+# Nouns of judgement that a verb of drawing lets fall on its subject: "the statement drew
+# [criticism]", "his work has come under [scrutiny]".
+_CRITIQUE_NOUNS = word_list("critique_nouns")
+_DRAWING_VERBS = word_list("drawing_verbs")
+
+
+def target_subject(noun: Token) -> Token | None:
+    """The subject a judgement falls on, which is what was judged: "[the statement] drew
+    sharp criticism from both sides", "[his work] has come under scrutiny"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+        if verb.lemma_.lower() != "come":
+            return None
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _DRAWING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def judge_phrase(noun: Token) -> Token | None:
+    """The "from"/"by" phrase naming who judged, on the noun or on the verb after it: "drew
+    criticism [from Democrats]"."""
+    for token in (noun, noun.head):
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"} and child.i > noun.i:
+                return child
+    return None
+
+
+def _critique_target(noun: Token) -> Cue | None:
+    """A judgement drawn by its subject; its source is whoever it came from, if named. Not
+    when the noun names its own topic ("came under scrutiny [over his ties]") or the subject
+    is a relative word that only points at what was judged ("whose conduct came under ...")."""
+    subject = target_subject(noun)
+    if subject is None or subject.left_edge.tag_ in {"WDT", "WP", "WP$"}:
+        return None
+    if any(c.dep_ == "prep" and noun_content_prep(noun, c) for c in noun.children):
+        return None
+    slot = "subject" if judge_phrase(noun) is not None else "none"
+    return Cue(noun.i, noun.i, noun.i + 1, "speech", source_slot=slot, part="target")
 
 
 def _personal_possessor(noun: Token) -> bool:
@@ -428,10 +510,56 @@ def _survey_noun(prep: Token) -> Token | None:
     return noun
 
 
+def _postnominal(adjective: Token) -> bool:
+    """An adjective after the noun it describes: "a president [willing] to act"."""
+    head = adjective.head
+    if adjective.dep_ != "amod" or head.i > adjective.i:
+        return False
+    return head.ent_type_ in {"PERSON", "NORP"} or head.lemma_.lower() in source_nouns()
+
+
+def linked_clause(adjective: Token) -> Token | None:
+    """The "that"-clause the parser hangs on the linking verb rather than on the stance
+    adjective: "he was keenly aware, however, [that ...]". Not after an expletive "it" ("it
+    is clear that ..." states no one's stance)."""
+    verb = adjective.head
+    if adjective.dep_ != "acomp" or verb.lemma_.lower() not in _LINKING_VERBS:
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return None
+    for child in verb.rights:
+        if (
+            child.dep_ == "ccomp"
+            and child.i > adjective.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        ):
+            return child
+    return None
+
+
+def _adjectival_participle(token: Token, lexicon: CueLexicon) -> bool:
+    """A stance participle the tagger takes for a verb after a linking verb: "he is still
+    [upset] by the suggestion", "they were [worried] about it"."""
+    return token.tag_ == "VBN" and token.dep_ == "acomp" and token.lower_ in lexicon.adjectives
+
+
+def _has_subject(verb: Token) -> bool:
+    """A linking verb with a subject of its own, or one it shares with the verb it completes:
+    "Democrats did not seem [to be] worried about ..."."""
+    for _ in range(2):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _adjective_content(child: Token) -> bool:
     if child.dep_ in {"ccomp", "xcomp"}:
         return True
-    return child.dep_ == "prep" and child.lower_ in _STANCE_PREPS
+    # "upset [by the suggestion]": what a participle's feeling is about
+    return child.dep_ in {"prep", "agent"} and child.lower_ in _STANCE_PREPS | {"by"}
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})

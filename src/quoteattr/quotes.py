@@ -163,6 +163,7 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
                 end_tok - start_tok < 2
                 and not index.quote_token[start_tok] >= 0
                 and not is_object_word(doc[start_tok])
+                and not _stance_object(doc[start_tok], cue)
                 and cue.part != "evidential"  # "[Residents] appeared [relieved]"
             ):
                 continue
@@ -171,6 +172,17 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
             if candidate is not None:
                 found.append(candidate)
     return _merge_same_cue(found)
+
+
+def _stance_object(token: Token, cue: Cue) -> bool:
+    """A stance adjective's one-word object is its content whatever the parser takes the
+    name for: "critical of [Trump]" (tagged an organisation), "hopeful about [Afghanistan]"."""
+    return (
+        cue.part in {"adjective", "agent"}
+        and token.dep_ == "pobj"
+        and token.pos_ in {"PROPN", "PRON"}
+        and token.ent_type_ not in {"DATE", "TIME"}
+    )
 
 
 def _after_other_report(index: _Index, cue: Cue, start: int, end: int) -> int:

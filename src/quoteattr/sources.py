@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import VANTAGE_NOUNS, Cue, light_verb_subject, source_nouns
+from .cues import VANTAGE_NOUNS, Cue, judge_phrase, light_verb_subject, source_nouns
 from .lexicon import word_list
 
 __all__ = [
@@ -141,6 +141,10 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    if cue.part == "target":
+        # "drew criticism from [Democrats]"
+        prep = judge_phrase(head)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if cue.part == "noun":
         # "Trump's claim", "a statement from the ministry"
         for child in head.children:
@@ -152,7 +156,11 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         return light_verb_subject(head)
-    verb = head.head if cue.part == "adjective" else head
+    if cue.part == "adjective" and head.dep_ == "amod" and head.head.i < head.i:
+        return head.head  # "a president willing to ...": the noun described
+    if cue.part == "agent" and head.dep_ == "appos":
+        return head.head  # "Gillibrand, a supporter of ...": the person described
+    verb = head.head if cue.part in {"adjective", "agent"} else head
     if _is_stranded_participle(head):
         reporter = _reporter_before(head)
         if reporter is not None:
