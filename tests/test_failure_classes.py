@@ -908,3 +908,23 @@ def test_person_object_with_a_phrase_said_of_them_is_content(attributor):
     text = "A new poll shows Ruth Gale with a clear lead in the race."
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("Ruth Gale with a clear lead")
+
+
+def test_people_angered_react_to_what_angered_them(attributor):
+    text = "The new parking fees have angered Mayor Ruth Gale."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The new parking fees"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_people_outraged_by_something_react_to_it(attributor):
+    text = "Local farmers were outraged by the council's decision, which came late on Friday."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the council's decision"
+    assert quote.speaker.name == "Local farmers"
+
+
+def test_a_demonstrative_can_be_what_people_react_to(attributor):
+    text = "The mayor mocked the senator's budget. That rattled Senator Ruth Gale."
+    quotes = [q for q in quotes_of(attributor, text) if q.text == "That"]
+    assert quotes and quotes[0].speaker.name == "Ruth Gale"

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOUN_CONTENT_PREPS, Cue, CueLexicon, predicate_clause, verb_lemma
+from .cues import (
+    NOUN_CONTENT_PREPS,
+    Cue,
+    CueLexicon,
+    predicate_clause,
+    reaction_roles,
+    verb_lemma,
+)
 from .lexicon import word_list
 from .sources import finite_form, is_passive, is_reduced_passive, noun_phrase
 
@@ -170,6 +177,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
     if cue.part == "evidential":
         return _evidential_content(doc, head)
+    if cue.part == "reaction":
+        return _reaction_content(doc, head)
     if cue.part != "verb":
         return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
@@ -238,6 +247,22 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+
+
+def _reaction_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[His remarks] angered Democrats", "Democrats were outraged by [his remarks]": what
+    moved the people moved is what they react to."""
+    roles = reaction_roles(verb)
+    if roles is None:
+        return []
+    stimulus = roles[1]
+    end = stimulus.right_edge.i + 1
+    for child in stimulus.rights:
+        if child.dep_ in {"relcl", "appos"} and doc[child.left_edge.i - 1].text == ",":
+            end = child.left_edge.i - 1  # "[the raids], which began in May,": an aside
+            break
+    start, end = trim_tokens(doc, stimulus.left_edge.i, end)
+    return [(start, end)] if end > start else []
 
 
 def _parenthetical_start(verb: Token) -> int:

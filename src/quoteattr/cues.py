@@ -23,6 +23,7 @@ __all__ = [
     "find_cues",
     "light_verb_subject",
     "predicate_clause",
+    "reaction_roles",
     "source_nouns",
     "verb_lemma",
 ]
@@ -224,6 +225,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         if "evidence" in lexicon.categories and _is_evidential(token):
             by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
+            continue
+        if "thought" in lexicon.categories and reaction_roles(token) is not None:
+            by_head[i] = Cue(i, i, i + 1, "thought", part="reaction")
             continue
         if "thought" in lexicon.categories and _intends(token):
             by_head[i] = Cue(i, i, i + 1, "thought")
@@ -464,3 +468,39 @@ def _is_non_speech_use(token: Token) -> bool:
         if head.lower_ in {"needless", "is", "was"} or token.dep_ == "advcl":
             return True
     return False
+
+
+# Verbs of causing a feeling: "[the deal] angered [officials]".
+_REACTION_VERBS = word_list("reaction_verbs")
+_PERSON_NOUNS = word_list("person_nouns")
+_EXPERIENCER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def reaction_roles(verb: Token) -> tuple[Token, Token] | None:
+    """(who reacts, to what) for a verb of causing a feeling: "[his remarks] angered
+    [Democrats]", "[Democrats] were outraged by [his remarks]". The one moved is the source
+    of a stance on what moved them, when that one is a person or a group."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REACTION_VERBS:
+        return None
+    children = list(verb.children)
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in children):
+        experiencer = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        stimulus = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    else:
+        experiencer = next((c for c in children if c.dep_ == "dobj"), None)
+        stimulus = next((c for c in children if c.dep_ == "nsubj"), None)
+        if stimulus is not None and stimulus.lower_ in {"it", "what"}:
+            return None  # "it angered them that ...", "what angered them was ..."
+    if experiencer is None or stimulus is None or not _experiencer(experiencer):
+        return None
+    return experiencer, stimulus
+
+
+def _experiencer(noun: Token) -> bool:
+    """A person or group that can hold a stance: "angered [Clinton allies]"."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ in _EXPERIENCER_PRONOUNS
+    if noun.ent_type_ in {"PERSON", "ORG", "NORP"} or noun.tag_ == "NNS":
+        return True  # "angered [Democrats]", "alarmed [her supporters]"
+    return noun.lemma_.lower() in source_nouns() or noun.lemma_.lower() in _PERSON_NOUNS

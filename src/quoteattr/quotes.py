@@ -164,6 +164,7 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
                 and not index.quote_token[start_tok] >= 0
                 and not is_object_word(doc[start_tok])
                 and cue.part != "evidential"  # "[Residents] appeared [relieved]"
+                and not (cue.part == "reaction" and doc[start_tok].lower_ in {"that", "this"})
             ):
                 continue
             start, end = token_chars(doc, start_tok, end_tok)

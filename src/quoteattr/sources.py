@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import VANTAGE_NOUNS, Cue, light_verb_subject, source_nouns
+from .cues import VANTAGE_NOUNS, Cue, light_verb_subject, reaction_roles, source_nouns
 from .lexicon import word_list
 
 __all__ = [
@@ -141,6 +141,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    if cue.part == "reaction":
+        roles = reaction_roles(head)  # "[the deal] angered [officials]"
+        return roles[0] if roles is not None else None
     if cue.part == "noun":
         # "Trump's claim", "a statement from the ministry"
         for child in head.children:
