@@ -928,3 +928,17 @@ def test_a_demonstrative_can_be_what_people_react_to(attributor):
     text = "The mayor mocked the senator's budget. That rattled Senator Ruth Gale."
     quotes = [q for q in quotes_of(attributor, text) if q.text == "That"]
     assert quotes and quotes[0].speaker.name == "Ruth Gale"
+
+
+def test_one_word_name_endorsed_in_the_passive_is_the_content(attributor):
+    text = "Gale was endorsed on Monday by the Harbor Teachers Union."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Gale"
+    assert "Harbor Teachers Union" in quote.speaker.name
+
+
+def test_seen_by_some_as_when_the_parser_hangs_as_on_the_agent(attributor):
+    text = "The new parking plan was seen by many as a mistake."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.endswith("as a mistake")
+    assert quote.speaker is None or quote.speaker.name == "many"

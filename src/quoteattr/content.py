@@ -14,6 +14,7 @@ from .cues import (
     NOUN_CONTENT_PREPS,
     Cue,
     CueLexicon,
+    agent_phrase_children,
     predicate_clause,
     reaction_roles,
     verb_lemma,
@@ -318,6 +319,8 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is None:
         # "seems [like a winner]", "is seen [as a favourite]", "is known [for its wines]"
         complement = next((c for c in verb.rights if c.lower_ in _PREDICATE_WORDS), None)
+    if complement is None:
+        complement = next(iter(agent_phrase_children(verb)), None)  # "seen by some [as …]"
     if complement is not None:
         ranges.append(trim_tokens(doc, _after_agent(verb, complement), complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
@@ -354,6 +357,8 @@ def _after_agent(verb: Token, complement: Token) -> int:
     between them, who holds the view rather than being part of it ("seen by some [as …]")."""
     start = verb.i + 1
     for child in verb.rights:
+        if child.dep_ == "agent" and complement in child.subtree:
+            return complement.left_edge.i  # "seen by some [as …]" parsed under "some"
         if child.dep_ == "agent" and child.i < complement.i:
             start = max(start, child.right_edge.i + 1)
     return start
@@ -719,9 +724,19 @@ def is_object_word(token: Token) -> bool:
     """A one-word object that can stand as reported content: "endorsed [Clinton]",
     "opposed [it]", "would vote for [him]"."""
     return (
-        token.dep_ in {"dobj", "pobj"}
+        (token.dep_ in {"dobj", "pobj"} or _passive_with_agent(token))
         and token.pos_ in {"PROPN", "PRON"}
         and token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+    )
+
+
+def _passive_with_agent(token: Token) -> bool:
+    """The subject of a passive with a named agent, which stands for its object: "[Cruz]
+    was endorsed by Fiorina"."""
+    return (
+        token.dep_ == "nsubjpass"
+        and token.pos_ == "PROPN"
+        and any(c.dep_ == "agent" for c in token.head.children)
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "NOUN_CONTENT_PREPS",
     "Cue",
     "CueLexicon",
+    "agent_phrase_children",
     "find_cues",
     "light_verb_subject",
     "predicate_clause",
@@ -380,8 +381,22 @@ def _is_passive_judgement(verb: Token) -> bool:
     reduced = verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
     return (finite or reduced) and any(
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
-        for c in verb.children
+        for c in (*verb.children, *agent_phrase_children(verb))
     )
+
+
+def agent_phrase_children(verb: Token) -> list[Token]:
+    """Words the parser hangs on a passive's agent though they belong to the verb: "seen by
+    [some] [as a demotion]"."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.children
+        if g.dep_ == "prep" and g.lower_ == "as"
+    ]
 
 
 # Nouns that give whose reckoning a clause is: "in [his] view", "by [one] estimate".

@@ -52,6 +52,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in _PHRASE_BREAKERS or (child.dep_ == "advmod" and child.pos_ == "ADV"):
             break  # "said the gentleman [quizzically]": the manner is not the speaker
+        if child.dep_ == "prep" and child.lower_ == "as" and token.dep_ == "pobj":
+            break  # "seen by [some] as a demotion": what they see it as is not the speaker
         end = max(end, child.right_edge.i)
     # Never let the phrase run over a comma, colon or quotation mark.
     for i in range(token.i + 1, end + 1):
