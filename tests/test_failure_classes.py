@@ -942,3 +942,9 @@ def test_seen_by_some_as_when_the_parser_hangs_as_on_the_agent(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text.endswith("as a mistake")
     assert quote.speaker is None or quote.speaker.name == "many"
+
+
+def test_indirect_question_after_on_is_the_topic(attributor):
+    text = "The two senators disagree on how the harbor should be dredged."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "how the harbor should be dredged"

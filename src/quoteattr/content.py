@@ -45,6 +45,7 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 _QUESTION_VERBS = word_list("question_verbs")
+_QUESTION_WORDS = frozenset({"whether", "how", "what", "why", "who", "when", "where", "which"})
 # Objects that stand for words said elsewhere ("said the same"), or only measure them
 # ("said little about the plan").
 _PRO_FORMS = word_list("content_pro_forms")
@@ -572,6 +573,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             parts.append(child)
         elif child.dep_ == "prep" and (
             child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
+            or _question_after(child)
             or child is last
             or (parts and _completes_object(child, parts[-1]))
         ):
@@ -610,6 +612,17 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _question_after(prep: Token) -> bool:
+    """ "disagree on [how it should happen]", "commented on [whether he would run]": an
+    indirect question after "on" or "into" is what the words were about."""
+    if prep.lower_ not in {"on", "into"}:
+        return False
+    return any(
+        o.dep_ == "pcomp" and o.doc[o.left_edge.i].lower_ in _QUESTION_WORDS
+        for o in prep.children
+    )
 
 
 def _said_of(person: Token) -> bool:
