@@ -948,3 +948,10 @@ def test_indirect_question_after_on_is_the_topic(attributor):
     text = "The two senators disagree on how the harbor should be dredged."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "how the harbor should be dredged"
+
+
+def test_verbs_of_pondering_report_their_object(attributor):
+    text = "Senator Ruth Gale is mulling a run for governor."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "a run for governor"
+    assert quote.speaker.name == "Ruth Gale"
