@@ -955,3 +955,9 @@ def test_verbs_of_pondering_report_their_object(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "a run for governor"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_a_study_outside_the_lexicon_verbs_can_state_a_clause(attributor):
+    text = "A 2019 study by two economists projected that the tariff will cost farmers $2 billion."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the tariff will cost farmers $2 billion"

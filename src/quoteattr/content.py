@@ -620,8 +620,7 @@ def _question_after(prep: Token) -> bool:
     if prep.lower_ not in {"on", "into"}:
         return False
     return any(
-        o.dep_ == "pcomp" and o.doc[o.left_edge.i].lower_ in _QUESTION_WORDS
-        for o in prep.children
+        o.dep_ == "pcomp" and o.doc[o.left_edge.i].lower_ in _QUESTION_WORDS for o in prep.children
     )
 
 

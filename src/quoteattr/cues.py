@@ -441,9 +441,13 @@ def source_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("roles.tsv") if " " not in row[0])
 
 
+# Writings and findings that state what they find: "[a 2014 estimate] projected that ...".
+_DOCUMENT_NOUNS = word_list("document_nouns")
+
+
 def _reports_a_clause(verb: Token) -> bool:
-    """A verb outside the lexicon still reports when a person's subject governs a
-    "that"-clause: "the senator maintained that ...", "she reckoned that ..."."""
+    """A verb outside the lexicon still reports when a person's subject, or a writing's,
+    governs a "that"-clause: "the senator maintained that ...", "a study proved that ..."."""
     if verb.pos_ != "VERB":
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -454,7 +458,7 @@ def _reports_a_clause(verb: Token) -> bool:
         return False
     if subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
         return True
-    return subject.lemma_.lower() in source_nouns()
+    return subject.lemma_.lower() in source_nouns() or subject.lemma_.lower() in _DOCUMENT_NOUNS
 
 
 # Verbs that state an intention only with a to-infinitive: "looking [to cut taxes]".
