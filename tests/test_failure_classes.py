@@ -961,3 +961,12 @@ def test_a_study_outside_the_lexicon_verbs_can_state_a_clause(attributor):
     text = "A 2019 study by two economists projected that the tariff will cost farmers $2 billion."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "that the tariff will cost farmers $2 billion"
+
+
+def test_particle_phrases_with_their_target_preposition(attributor):
+    text = "Senator Ruth Gale fired back at the governor's budget cuts."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the governor's budget cuts"
+    text = "Senator Ruth Gale chimed in with praise for the harbor plan."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "praise for the harbor plan"
