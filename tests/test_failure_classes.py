@@ -970,3 +970,9 @@ def test_particle_phrases_with_their_target_preposition(attributor):
     text = "Senator Ruth Gale chimed in with praise for the harbor plan."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "praise for the harbor plan"
+
+
+def test_passive_phrase_with_as_is_a_view_of_its_subject(attributor):
+    text = "The harbor project was billed as a rescue for the town."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The harbor project was billed as a rescue for the town"

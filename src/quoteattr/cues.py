@@ -215,6 +215,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             if category not in lexicon.categories:
                 continue
             particle = _particle_phrase(token, words)
+            if particle is not None and _passive_predicate(token, particle):
+                # "[the raid] was billed as [humanitarian]": a view of the subject
+                by_head[i] = Cue(i, i, i + 1, category, part="evidential")
+                break
             if particle is not None:
                 start, end = min(i, particle.i), max(i, particle.i) + 1
                 by_head[i] = Cue(i, start, end, category, takes_object=True)
@@ -397,6 +401,17 @@ def agent_phrase_children(verb: Token) -> list[Token]:
         for g in o.children
         if g.dep_ == "prep" and g.lower_ == "as"
     ]
+
+
+def _passive_predicate(verb: Token, particle: Token) -> bool:
+    """Is a phrase's "as" the predicate of a passive subject: "[it] was billed [as a
+    rescue]", "[he] will be remembered [as a champion]"?"""
+    return (
+        particle.lower_ in _JUDGEMENT_PREPS
+        and particle.head.i == verb.i
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    )
 
 
 # Nouns that give whose reckoning a clause is: "in [his] view", "by [one] estimate".
