@@ -976,3 +976,10 @@ def test_passive_phrase_with_as_is_a_view_of_its_subject(attributor):
     text = "The harbor project was billed as a rescue for the town."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The harbor project was billed as a rescue for the town"
+
+
+def test_looking_forward_to_something_is_a_stance(attributor):
+    text = "Senator Ruth Gale is looking forward to a vote on the harbor bill."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "a vote on the harbor bill"
+    assert quote.speaker.name == "Ruth Gale"
