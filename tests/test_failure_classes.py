@@ -983,3 +983,9 @@ def test_looking_forward_to_something_is_a_stance(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "a vote on the harbor bill"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_lobbying_someone_to_act_reports_the_request(attributor):
+    text = "Senator Ruth Gale has been lobbying the council to expand the harbor."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the council to expand the harbor"
