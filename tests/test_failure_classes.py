@@ -985,7 +985,8 @@ def test_looking_forward_to_something_is_a_stance(attributor):
     assert quote.speaker.name == "Ruth Gale"
 
 
-def test_lobbying_someone_to_act_reports_the_request(attributor):
-    text = "Senator Ruth Gale has been lobbying the council to expand the harbor."
+def test_preferring_to_act_reports_the_preference(attributor):
+    text = "Senator Ruth Gale prefers to fly private."
     (quote,) = quotes_of(attributor, text)
-    assert quote.text == "the council to expand the harbor"
+    assert quote.text == "to fly private"
+    assert quote.speaker.name == "Ruth Gale"
