@@ -990,3 +990,9 @@ def test_preferring_to_act_reports_the_preference(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "to fly private"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_accused_of_in_the_passive_is_a_charge_about_the_subject(attributor):
+    text = "The harbor master was accused of hiding the repair costs."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The harbor master was accused of hiding the repair costs"

@@ -370,7 +370,7 @@ def _is_evidential(verb: Token) -> bool:
 
 # Prepositions that give what a passive verb of judgement says of its subject: "is seen
 # [as a favourite]", "is best known [for its wines]".
-_JUDGEMENT_PREPS = frozenset({"as", "for"})
+_JUDGEMENT_PREPS = frozenset({"as", "for", "of"})
 # Verbs of regarding, naming, praising and blaming: "is seen as", "was dubbed", "was blamed for".
 _JUDGEMENT_VERBS = word_list("judgement_verbs")
 
