@@ -996,3 +996,9 @@ def test_accused_of_in_the_passive_is_a_charge_about_the_subject(attributor):
     text = "The harbor master was accused of hiding the repair costs."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The harbor master was accused of hiding the repair costs"
+
+
+def test_plural_people_outside_the_roles_list_can_state_a_clause(attributor):
+    text = "Most fishermen judged that the harbor plan was too costly."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the harbor plan was too costly"

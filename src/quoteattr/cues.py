@@ -461,8 +461,9 @@ _DOCUMENT_NOUNS = word_list("document_nouns")
 
 
 def _reports_a_clause(verb: Token) -> bool:
-    """A verb outside the lexicon still reports when a person's subject, or a writing's,
-    governs a "that"-clause: "the senator maintained that ...", "a study proved that ..."."""
+    """A verb outside the lexicon still reports when a person's subject, a group's or a
+    writing's governs a "that"-clause: "the senator maintained that ...", "voters judge
+    that ...", "a study proved that ..."."""
     if verb.pos_ != "VERB":
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -473,7 +474,12 @@ def _reports_a_clause(verb: Token) -> bool:
         return False
     if subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
         return True
-    return subject.lemma_.lower() in source_nouns() or subject.lemma_.lower() in _DOCUMENT_NOUNS
+    return (
+        subject.lemma_.lower() in source_nouns()
+        or subject.lemma_.lower() in _DOCUMENT_NOUNS
+        or subject.lemma_.lower() in _PERSON_NOUNS
+        or subject.tag_ == "NNS"
+    )
 
 
 # Verbs that state an intention only with a to-infinitive: "looking [to cut taxes]".
