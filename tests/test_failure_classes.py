@@ -1002,3 +1002,12 @@ def test_plural_people_outside_the_roles_list_can_state_a_clause(attributor):
     text = "Most fishermen judged that the harbor plan was too costly."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "that the harbor plan was too costly"
+
+
+def test_documented_and_relished_report_their_object(attributor):
+    text = "The audit documented several unpaid harbor fees."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "several unpaid harbor fees"
+    text = "Senator Ruth Gale relished her clashes with the governor."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "her clashes with the governor"
