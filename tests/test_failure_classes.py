@@ -1011,3 +1011,12 @@ def test_documented_and_relished_report_their_object(attributor):
     text = "Senator Ruth Gale relished her clashes with the governor."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "her clashes with the governor"
+
+
+def test_savaging_and_framing_verbs(attributor):
+    text = "Senator Ruth Gale savaged Governor Tom Reed."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Governor Tom Reed"
+    text = "Senator Ruth Gale has framed herself as the candidate of the harbor towns."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "herself as the candidate of the harbor towns"
