@@ -970,7 +970,7 @@ def test_stance_participle_tagged_as_a_verb_with_its_by_phrase(attributor):
 
 
 def test_opposition_takes_its_to_phrase(attributor):
-    text = "Senator Ruth Gale's opposition to the new tariff surprised her allies."
+    text = "Senator Ruth Gale's opposition to the new tariff has not changed."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the new tariff"
     assert quote.speaker.name == "Ruth Gale"
@@ -988,3 +988,115 @@ def test_what_drew_criticism_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The mayor's budget"
     assert quote.speaker_mention.text == "the teachers union"
+
+
+def test_people_angered_react_to_what_angered_them(attributor):
+    text = "The new parking fees have angered Mayor Ruth Gale."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The new parking fees"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_people_outraged_by_something_react_to_it(attributor):
+    text = "Local farmers were outraged by the council's decision, which came late on Friday."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the council's decision"
+    assert quote.speaker.name == "Local farmers"
+
+
+def test_a_demonstrative_can_be_what_people_react_to(attributor):
+    text = "The mayor mocked the senator's budget. That rattled Senator Ruth Gale."
+    quotes = [q for q in quotes_of(attributor, text) if q.text == "That"]
+    assert quotes and quotes[0].speaker.name == "Ruth Gale"
+
+
+def test_one_word_name_endorsed_in_the_passive_is_the_content(attributor):
+    text = "Gale was endorsed on Monday by the Harbor Teachers Union."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Gale"
+    assert "Harbor Teachers Union" in quote.speaker.name
+
+
+def test_seen_by_some_as_when_the_parser_hangs_as_on_the_agent(attributor):
+    text = "The new parking plan was seen by many as a mistake."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.endswith("as a mistake")
+    assert quote.speaker is None or quote.speaker.name == "many"
+
+
+def test_indirect_question_after_on_is_the_topic(attributor):
+    text = "The two senators disagree on how the harbor should be dredged."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "how the harbor should be dredged"
+
+
+def test_verbs_of_pondering_report_their_object(attributor):
+    text = "Senator Ruth Gale is mulling a run for governor."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "a run for governor"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_a_study_outside_the_lexicon_verbs_can_state_a_clause(attributor):
+    text = "A 2019 study by two economists projected that the tariff will cost farmers $2 billion."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the tariff will cost farmers $2 billion"
+
+
+def test_particle_phrases_with_their_target_preposition(attributor):
+    text = "Senator Ruth Gale fired back at the governor's budget cuts."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the governor's budget cuts"
+    text = "Senator Ruth Gale chimed in with praise for the harbor plan."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "praise for the harbor plan"
+
+
+def test_passive_phrase_with_as_is_a_view_of_its_subject(attributor):
+    text = "The harbor project was billed as a rescue for the town."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The harbor project was billed as a rescue for the town"
+
+
+def test_looking_forward_to_something_is_a_stance(attributor):
+    text = "Senator Ruth Gale is looking forward to a vote on the harbor bill."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "a vote on the harbor bill"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_preferring_to_act_reports_the_preference(attributor):
+    text = "Senator Ruth Gale prefers to fly private."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "to fly private"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_accused_of_in_the_passive_is_a_charge_about_the_subject(attributor):
+    text = "The harbor master was accused of hiding the repair costs."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The harbor master was accused of hiding the repair costs"
+
+
+def test_plural_people_outside_the_roles_list_can_state_a_clause(attributor):
+    text = "Most fishermen judged that the harbor plan was too costly."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "that the harbor plan was too costly"
+
+
+def test_documented_and_relished_report_their_object(attributor):
+    text = "The audit documented several unpaid harbor fees."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "several unpaid harbor fees"
+    text = "Senator Ruth Gale relished her clashes with the governor."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "her clashes with the governor"
+
+
+def test_savaging_and_framing_verbs(attributor):
+    text = "Senator Ruth Gale savaged Governor Tom Reed."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Governor Tom Reed"
+    text = "Senator Ruth Gale has framed herself as the candidate of the harbor towns."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "herself as the candidate of the harbor towns"

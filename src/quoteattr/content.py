@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Token
 from .cues import (
     Cue,
     CueLexicon,
+    agent_phrase_children,
     linked_clause,
     noun_content_prep,
     predicate_clause,
+    reaction_roles,
     target_subject,
     verb_lemma,
 )
@@ -45,6 +47,7 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_CUES = word_list("infinitive_cues")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 _QUESTION_VERBS = word_list("question_verbs")
+_QUESTION_WORDS = frozenset({"whether", "how", "what", "why", "who", "when", "where", "which"})
 # Objects that stand for words said elsewhere ("said the same"), or only measure them
 # ("said little about the plan").
 _PRO_FORMS = word_list("content_pro_forms")
@@ -59,7 +62,7 @@ _MEASURE_WORDS = word_list("content_measure_words")
 _SMALL_CLAUSE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _PREDICATE_PREPS = frozenset({"as", "with"})
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
-_PREDICATE_WORDS = frozenset({"like", "as", "for"})
+_PREDICATE_WORDS = frozenset({"like", "as", "for", "of"})
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "DET"})
 _NOT_CONTENT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "ORG"})
@@ -178,6 +181,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
     if cue.part == "evidential":
         return _evidential_content(doc, head)
+    if cue.part == "reaction":
+        return _reaction_content(doc, head)
     if cue.part != "verb":
         return _stance_content(doc, cue)
     ranges: list[tuple[int, int]] = []
@@ -248,6 +253,22 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
 
 
+def _reaction_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """ "[His remarks] angered Democrats", "Democrats were outraged by [his remarks]": what
+    moved the people moved is what they react to."""
+    roles = reaction_roles(verb)
+    if roles is None:
+        return []
+    stimulus = roles[1]
+    end = stimulus.right_edge.i + 1
+    for child in stimulus.rights:
+        if child.dep_ in {"relcl", "appos"} and doc[child.left_edge.i - 1].text == ",":
+            end = child.left_edge.i - 1  # "[the raids], which began in May,": an aside
+            break
+    start, end = trim_tokens(doc, stimulus.left_edge.i, end)
+    return [(start, end)] if end > start else []
+
+
 def _parenthetical_start(verb: Token) -> int:
     """Where a cue set into the sentence begins: "Though X, [he said], Y". A clause before
     its subject that the parser hung on the cue belongs to what was said."""
@@ -301,6 +322,8 @@ def _evidential_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     if complement is None:
         # "seems [like a winner]", "is seen [as a favourite]", "is known [for its wines]"
         complement = next((c for c in verb.rights if c.lower_ in _PREDICATE_WORDS), None)
+    if complement is None:
+        complement = next(iter(agent_phrase_children(verb)), None)  # "seen by some [as …]"
     if complement is not None:
         ranges.append(trim_tokens(doc, _after_agent(verb, complement), complement.right_edge.i + 1))
     return [r for r in ranges if r[1] > r[0]] if complement is not None else []
@@ -337,6 +360,8 @@ def _after_agent(verb: Token, complement: Token) -> int:
     between them, who holds the view rather than being part of it ("seen by some [as …]")."""
     start = verb.i + 1
     for child in verb.rights:
+        if child.dep_ == "agent" and complement in child.subtree:
+            return complement.left_edge.i  # "seen by some [as …]" parsed under "some"
         if child.dep_ == "agent" and child.i < complement.i:
             start = max(start, child.right_edge.i + 1)
     return start
@@ -563,6 +588,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             parts.append(child)
         elif child.dep_ == "prep" and (
             child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
+            or _question_after(child)
             or child is last
             or (parts and _completes_object(child, parts[-1]))
         ):
@@ -601,6 +627,16 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
+
+
+def _question_after(prep: Token) -> bool:
+    """ "disagree on [how it should happen]", "commented on [whether he would run]": an
+    indirect question after "on" or "into" is what the words were about."""
+    if prep.lower_ not in {"on", "into"}:
+        return False
+    return any(
+        o.dep_ == "pcomp" and o.doc[o.left_edge.i].lower_ in _QUESTION_WORDS for o in prep.children
+    )
 
 
 def _said_of(person: Token) -> bool:
@@ -715,9 +751,19 @@ def is_object_word(token: Token) -> bool:
     """A one-word object that can stand as reported content: "endorsed [Clinton]",
     "opposed [it]", "would vote for [him]"."""
     return (
-        token.dep_ in {"dobj", "pobj"}
+        (token.dep_ in {"dobj", "pobj"} or _passive_with_agent(token))
         and token.pos_ in {"PROPN", "PRON"}
         and token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+    )
+
+
+def _passive_with_agent(token: Token) -> bool:
+    """The subject of a passive with a named agent, which stands for its object: "[Cruz]
+    was endorsed by Fiorina"."""
+    return (
+        token.dep_ == "nsubjpass"
+        and token.pos_ == "PROPN"
+        and any(c.dep_ == "agent" for c in token.head.children)
     )
 
 

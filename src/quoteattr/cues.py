@@ -20,11 +20,13 @@ __all__ = [
     "NOUN_CONTENT_PREPS",
     "Cue",
     "CueLexicon",
+    "agent_phrase_children",
     "find_cues",
     "judge_phrase",
     "light_verb_subject",
     "noun_content_prep",
     "predicate_clause",
+    "reaction_roles",
     "source_nouns",
     "target_subject",
     "verb_lemma",
@@ -226,6 +228,10 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             if category not in lexicon.categories:
                 continue
             particle = _particle_phrase(token, words)
+            if particle is not None and _passive_predicate(token, particle):
+                # "[the raid] was billed as [humanitarian]": a view of the subject
+                by_head[i] = Cue(i, i, i + 1, category, part="evidential")
+                break
             if particle is not None:
                 start, end = min(i, particle.i), max(i, particle.i) + 1
                 by_head[i] = Cue(i, start, end, category, takes_object=True)
@@ -237,6 +243,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         if "evidence" in lexicon.categories and _is_evidential(token):
             by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
+            continue
+        if "thought" in lexicon.categories and reaction_roles(token) is not None:
+            by_head[i] = Cue(i, i, i + 1, "thought", part="reaction")
             continue
         if "thought" in lexicon.categories and _intends(token):
             by_head[i] = Cue(i, i, i + 1, "thought")
@@ -452,7 +461,7 @@ def _is_evidential(verb: Token) -> bool:
 
 # Prepositions that give what a passive verb of judgement says of its subject: "is seen
 # [as a favourite]", "is best known [for its wines]".
-_JUDGEMENT_PREPS = frozenset({"as", "for"})
+_JUDGEMENT_PREPS = frozenset({"as", "for", "of"})
 # Verbs of regarding, naming, praising and blaming: "is seen as", "was dubbed", "was blamed for".
 _JUDGEMENT_VERBS = word_list("judgement_verbs")
 
@@ -467,7 +476,32 @@ def _is_passive_judgement(verb: Token) -> bool:
     reduced = verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
     return (finite or reduced) and any(
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
+        for c in (*verb.children, *agent_phrase_children(verb))
+    )
+
+
+def agent_phrase_children(verb: Token) -> list[Token]:
+    """Words the parser hangs on a passive's agent though they belong to the verb: "seen by
+    [some] [as a demotion]"."""
+    return [
+        g
         for c in verb.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.children
+        if g.dep_ == "prep" and g.lower_ == "as"
+    ]
+
+
+def _passive_predicate(verb: Token, particle: Token) -> bool:
+    """Is a phrase's "as" the predicate of a passive subject: "[it] was billed [as a
+    rescue]", "[he] will be remembered [as a champion]"?"""
+    return (
+        particle.lower_ in _JUDGEMENT_PREPS
+        and particle.head.i == verb.i
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     )
 
 
@@ -573,9 +607,14 @@ def source_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in load_table("roles.tsv") if " " not in row[0])
 
 
+# Writings and findings that state what they find: "[a 2014 estimate] projected that ...".
+_DOCUMENT_NOUNS = word_list("document_nouns")
+
+
 def _reports_a_clause(verb: Token) -> bool:
-    """A verb outside the lexicon still reports when a person's subject governs a
-    "that"-clause: "the senator maintained that ...", "she reckoned that ..."."""
+    """A verb outside the lexicon still reports when a person's subject, a group's or a
+    writing's governs a "that"-clause: "the senator maintained that ...", "voters judge
+    that ...", "a study proved that ..."."""
     if verb.pos_ != "VERB":
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -586,7 +625,12 @@ def _reports_a_clause(verb: Token) -> bool:
         return False
     if subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
         return True
-    return subject.lemma_.lower() in source_nouns()
+    return (
+        subject.lemma_.lower() in source_nouns()
+        or subject.lemma_.lower() in _DOCUMENT_NOUNS
+        or subject.lemma_.lower() in _PERSON_NOUNS
+        or subject.tag_ == "NNS"
+    )
 
 
 # Verbs that state an intention only with a to-infinitive: "looking [to cut taxes]".
@@ -615,3 +659,39 @@ def _is_non_speech_use(token: Token) -> bool:
         if head.lower_ in {"needless", "is", "was"} or token.dep_ == "advcl":
             return True
     return False
+
+
+# Verbs of causing a feeling: "[the deal] angered [officials]".
+_REACTION_VERBS = word_list("reaction_verbs")
+_PERSON_NOUNS = word_list("person_nouns")
+_EXPERIENCER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def reaction_roles(verb: Token) -> tuple[Token, Token] | None:
+    """(who reacts, to what) for a verb of causing a feeling: "[his remarks] angered
+    [Democrats]", "[Democrats] were outraged by [his remarks]". The one moved is the source
+    of a stance on what moved them, when that one is a person or a group."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REACTION_VERBS:
+        return None
+    children = list(verb.children)
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in children):
+        experiencer = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        stimulus = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    else:
+        experiencer = next((c for c in children if c.dep_ == "dobj"), None)
+        stimulus = next((c for c in children if c.dep_ == "nsubj"), None)
+        if stimulus is not None and stimulus.lower_ in {"it", "what"}:
+            return None  # "it angered them that ...", "what angered them was ..."
+    if experiencer is None or stimulus is None or not _experiencer(experiencer):
+        return None
+    return experiencer, stimulus
+
+
+def _experiencer(noun: Token) -> bool:
+    """A person or group that can hold a stance: "angered [Clinton allies]"."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ in _EXPERIENCER_PRONOUNS
+    if noun.ent_type_ in {"PERSON", "ORG", "NORP"} or noun.tag_ == "NNS":
+        return True  # "angered [Democrats]", "alarmed [her supporters]"
+    return noun.lemma_.lower() in source_nouns() or noun.lemma_.lower() in _PERSON_NOUNS

@@ -165,6 +165,7 @@ def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
                 and not is_object_word(doc[start_tok])
                 and not _stance_object(doc[start_tok], cue)
                 and cue.part != "evidential"  # "[Residents] appeared [relieved]"
+                and not (cue.part == "reaction" and doc[start_tok].lower_ in {"that", "this"})
             ):
                 continue
             start, end = token_chars(doc, start_tok, end_tok)

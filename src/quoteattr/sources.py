@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import VANTAGE_NOUNS, Cue, judge_phrase, light_verb_subject, source_nouns
+from .cues import (
+    VANTAGE_NOUNS,
+    Cue,
+    judge_phrase,
+    light_verb_subject,
+    reaction_roles,
+    source_nouns,
+)
 from .lexicon import word_list
 
 __all__ = [
@@ -52,6 +59,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in _PHRASE_BREAKERS or (child.dep_ == "advmod" and child.pos_ == "ADV"):
             break  # "said the gentleman [quizzically]": the manner is not the speaker
+        if child.dep_ == "prep" and child.lower_ == "as" and token.dep_ == "pobj":
+            break  # "seen by [some] as a demotion": what they see it as is not the speaker
         end = max(end, child.right_edge.i)
     # Never let the phrase run over a comma, colon or quotation mark.
     for i in range(token.i + 1, end + 1):
@@ -145,6 +154,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         # "drew criticism from [Democrats]"
         prep = judge_phrase(head)
         return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if cue.part == "reaction":
+        roles = reaction_roles(head)  # "[the deal] angered [officials]"
+        return roles[0] if roles is not None else None
     if cue.part == "noun":
         # "Trump's claim", "a statement from the ministry"
         for child in head.children:
