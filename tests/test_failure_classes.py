@@ -908,3 +908,10 @@ def test_person_object_with_a_phrase_said_of_them_is_content(attributor):
     text = "A new poll shows Ruth Gale with a clear lead in the race."
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("Ruth Gale with a clear lead")
+
+
+def test_gerund_object_of_a_reporting_verb_is_the_content(attributor):
+    text = "Senator Ruth Gale supports raising the fuel tax by two cents."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "raising the fuel tax by two cents"
+    assert quote.speaker.name == "Ruth Gale"

@@ -230,6 +230,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
+    if not ranges:
+        ranges.extend(_gerund_content(doc, cue))
     if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
         ranges.extend(_what_is_answered(doc, head))
     if not ranges and _is_parenthetical(head):
@@ -238,6 +240,39 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     ranges = [_outside_cue(doc, cue, r) for r in ranges]
     ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
     return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+
+
+def _gerund_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """ "supports [raising the minimum wage]", "reported [holding shares in …]": a gerund
+    clause after a verb that reports its object is what is supported or reported; "polls
+    show [him trailing]" with the one it is said of. After other speech verbs only a gerund
+    that is the subject of a clause of its own ("said [having him on the ticket hurts]")
+    is content: "continued campaigning" reports nothing."""
+    verb = doc[cue.head]
+    if is_passive(verb):
+        return []
+    for child in verb.rights:
+        if child.dep_ != "xcomp" or child.tag_ != "VBG" or _is_cue_verb(child):
+            continue
+        if not (cue.takes_object or cue.category == "thought" or _has_finite_verb(child)):
+            return []
+        start = child.left_edge.i
+        objects = [c for c in verb.rights if c.dep_ in {"dobj", "dative"} and c.i < child.i]
+        if objects:
+            if cue.category != "evidence":
+                return []  # "champion them [heading into the fall]": an adjunct
+            start = objects[0].left_edge.i
+        end = _second_report(doc, verb, child) or child.right_edge.i + 1
+        return [trim_tokens(doc, start, end)]
+    return []
+
+
+def _has_finite_verb(clause: Token) -> bool:
+    """Does the parser hang the finite verb of a clause on the gerund that is its subject?"""
+    return any(
+        c.dep_ in {"ccomp", "conj"} and finite_form(c) in {"VBD", "VBZ", "VBP", "MD"}
+        for c in clause.children
+    )
 
 
 def _parenthetical_start(verb: Token) -> int:
