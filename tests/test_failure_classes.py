@@ -915,3 +915,10 @@ def test_gerund_object_of_a_reporting_verb_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "raising the fuel tax by two cents"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_surname_the_parser_takes_for_an_organisation_is_a_person_object(attributor):
+    text = "Walter Brandt spoke in Ohio on Friday. Many farmers there would vote for Brandt."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Brandt"
+    assert quote.speaker_mention.text == "Many farmers"

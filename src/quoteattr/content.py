@@ -731,7 +731,20 @@ def is_object_word(token: Token) -> bool:
     return (
         token.dep_ in {"dobj", "pobj"}
         and token.pos_ in {"PROPN", "PRON"}
-        and token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+        and (
+            token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+            or _named_person_elsewhere(token)
+        )
+    )
+
+
+def _named_person_elsewhere(token: Token) -> bool:
+    """ "would vote for [Trump]": the parser may take a surname alone for an organisation;
+    the text names the same person as a person elsewhere."""
+    if token.ent_type_ != "ORG":
+        return False
+    return any(
+        ent.label_ == "PERSON" and any(t.text == token.text for t in ent) for ent in token.doc.ents
     )
 
 
