@@ -922,3 +922,10 @@ def test_surname_the_parser_takes_for_an_organisation_is_a_person_object(attribu
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "Brandt"
     assert quote.speaker_mention.text == "Many farmers"
+
+
+def test_cue_set_into_the_clause_with_the_people_told(attributor):
+    text = "The answer, the coach told them, was obvious."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The answer, the coach told them, was obvious"
+    assert quote.speaker_mention.text == "the coach"

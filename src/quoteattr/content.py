@@ -849,7 +849,7 @@ def _is_parenthetical(verb: Token) -> bool:
         # "X, he said, on condition of anonymity to discuss Y": what the parser hangs on
         # the cue after its closing comma belongs to the sentence, not to the cue
         return True
-    if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
+    if any(_own_complement(verb, child) for child in verb.children):
         return False
     if verb.dep_ == "parataxis" or _comment_clause(verb):
         return True
@@ -857,6 +857,17 @@ def _is_parenthetical(verb: Token) -> bool:
         left = verb.left_edge.i
         return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
     return False
+
+
+def _own_complement(verb: Token, child: Token) -> bool:
+    """Does the cue have a content of its own? The people a verb of addressing speaks to
+    are not one: "X, Ash Carter told [a Senate panel] Wednesday" still reports X."""
+    if child.dep_ in {"ccomp", "xcomp"}:
+        return True
+    if child.dep_ != "dobj":
+        return False
+    # "when I asked [her] if …" is a clause of its own, not a cue set into another
+    return verb.dep_ == "advcl" or verb_lemma(verb) not in _ADDRESSING_VERBS
 
 
 def _comment_clause(verb: Token) -> bool:
