@@ -929,3 +929,10 @@ def test_cue_set_into_the_clause_with_the_people_told(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The answer, the coach told them, was obvious"
     assert quote.speaker_mention.text == "the coach"
+
+
+def test_persuaded_someone_to_act_reports_the_person_and_the_act(attributor):
+    text = "Senator Ruth Gale persuaded the council to delay the vote until spring."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the council to delay the vote until spring"
+    assert quote.speaker.name == "Ruth Gale"
