@@ -936,3 +936,10 @@ def test_persuaded_someone_to_act_reports_the_person_and_the_act(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the council to delay the vote until spring"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_answered_question_is_the_content(attributor):
+    text = "Senator Ruth Gale answered a question about the new stadium."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "a question about the new stadium"
+    assert quote.speaker.name == "Ruth Gale"
