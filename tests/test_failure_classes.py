@@ -943,3 +943,10 @@ def test_answered_question_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "a question about the new stadium"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_believing_in_something_is_a_stance(attributor):
+    text = "Senator Ruth Gale still believes in the promise of public schools."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the promise of public schools"
+    assert quote.speaker.name == "Ruth Gale"
