@@ -950,3 +950,10 @@ def test_believing_in_something_is_a_stance(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the promise of public schools"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_two_letter_pronoun_object_is_content(attributor):
+    text = "The zoning plan came up again on Monday, and Senator Ruth Gale opposed it."
+    quotes = [q for q in quotes_of(attributor, text) if q.text == "it"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker.name == "Ruth Gale"
