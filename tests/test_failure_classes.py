@@ -957,3 +957,10 @@ def test_two_letter_pronoun_object_is_content(attributor):
     quotes = [q for q in quotes_of(attributor, text) if q.text == "it"]
     assert len(quotes) == 1
     assert quotes[0].speaker.name == "Ruth Gale"
+
+
+def test_one_word_name_endorsed_in_the_passive_is_content(attributor):
+    text = "Walter Brandt spoke in Ohio. Brandt was endorsed by the teachers' union on Friday."
+    quotes = [q for q in quotes_of(attributor, text) if q.text == "Brandt"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker_mention.text == "the teachers' union"

@@ -729,13 +729,20 @@ def is_object_word(token: Token) -> bool:
     """A one-word object that can stand as reported content: "endorsed [Clinton]",
     "opposed [it]", "would vote for [him]"."""
     return (
-        token.dep_ in {"dobj", "pobj"}
+        (token.dep_ in {"dobj", "pobj"} or _passive_subject_with_agent(token))
         and token.pos_ in {"PROPN", "PRON"}
         and (
             token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
             or _named_person_elsewhere(token)
         )
     )
+
+
+def _passive_subject_with_agent(token: Token) -> bool:
+    """ "[Cruz] was endorsed by Fiorina": the passive subject is the object of the act."""
+    if token.dep_ != "nsubjpass" or token.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "agent" for c in token.head.children)
 
 
 def _named_person_elsewhere(token: Token) -> bool:
