@@ -964,3 +964,10 @@ def test_one_word_name_endorsed_in_the_passive_is_content(attributor):
     quotes = [q for q in quotes_of(attributor, text) if q.text == "Brandt"]
     assert len(quotes) == 1
     assert quotes[0].speaker_mention.text == "the teachers' union"
+
+
+def test_participle_of_judgement_without_agent_is_nobodys_view(attributor):
+    text = "The council restored several bus routes seen as vital to night workers."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "several bus routes seen as vital to night workers"
+    assert quote.speaker is None
