@@ -971,3 +971,10 @@ def test_participle_of_judgement_without_agent_is_nobodys_view(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "several bus routes seen as vital to night workers"
     assert quote.speaker is None
+
+
+def test_gerund_subject_of_the_reported_clause_is_no_report_of_its_own(attributor):
+    text = "Senator Ruth Gale said announcing the plan early was a mistake."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "announcing the plan early was a mistake"
+    assert quote.speaker.name == "Ruth Gale"

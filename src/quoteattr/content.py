@@ -187,8 +187,10 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ):
             end = _second_report(doc, head, child) or child.right_edge.i + 1
             start, end = trim_tokens(doc, child.left_edge.i, end)
-            if start > head.i and _is_participle_cue(doc[start]):
-                continue  # "“…,” he said, [adding that …]": the participle's own report
+            if start > head.i and _is_participle_cue(doc[start]) and doc[start].dep_ != "csubj":
+                # "“…,” he said, [adding that …]": the participle's own report; but in
+                # "said [seeking help was right]" the gerund is the clause's subject
+                continue
             ranges.append((start, _before_introduced_quotation(doc, start, end)))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))
