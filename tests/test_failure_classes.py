@@ -978,3 +978,10 @@ def test_gerund_subject_of_the_reported_clause_is_no_report_of_its_own(attributo
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "announcing the plan early was a mistake"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_favoured_person_is_the_content(attributor):
+    text = "Most rural voters favored Ruth Gale in the primary."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("Ruth Gale")
+    assert quote.speaker_mention.text == "Most rural voters"
