@@ -985,3 +985,10 @@ def test_favoured_person_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text.startswith("Ruth Gale")
     assert quote.speaker_mention.text == "Most rural voters"
+
+
+def test_passive_belief_with_an_infinitive_is_nobodys_view(attributor):
+    text = "The old bridge was once thought to be the safest crossing in the county."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The old bridge was once thought to be the safest crossing in the county"
+    assert quote.speaker is None
