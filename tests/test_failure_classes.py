@@ -992,3 +992,10 @@ def test_passive_belief_with_an_infinitive_is_nobodys_view(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The old bridge was once thought to be the safest crossing in the county"
     assert quote.speaker is None
+
+
+def test_knowing_how_to_act_is_the_content(attributor):
+    text = "Senator Ruth Gale knows how to win a budget fight."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "how to win a budget fight"
+    assert quote.speaker.name == "Ruth Gale"
