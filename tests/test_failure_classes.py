@@ -1100,3 +1100,94 @@ def test_savaging_and_framing_verbs(attributor):
     text = "Senator Ruth Gale has framed herself as the candidate of the harbor towns."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "herself as the candidate of the harbor towns"
+
+
+def test_gerund_object_of_a_reporting_verb_is_the_content(attributor):
+    text = "Senator Ruth Gale supports raising the fuel tax by two cents."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "raising the fuel tax by two cents"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_surname_the_parser_takes_for_an_organisation_is_a_person_object(attributor):
+    text = "Walter Brandt spoke in Ohio on Friday. Many farmers there would vote for Brandt."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Brandt"
+    assert quote.speaker_mention.text == "Many farmers"
+
+
+def test_cue_set_into_the_clause_with_the_people_told(attributor):
+    text = "The answer, the coach told them, was obvious."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The answer, the coach told them, was obvious"
+    assert quote.speaker_mention.text == "the coach"
+
+
+def test_persuaded_someone_to_act_reports_the_person_and_the_act(attributor):
+    text = "Senator Ruth Gale persuaded the council to delay the vote until spring."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the council to delay the vote until spring"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_answered_question_is_the_content(attributor):
+    text = "Senator Ruth Gale answered a question about the new stadium."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "a question about the new stadium"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_believing_in_something_is_a_stance(attributor):
+    text = "Senator Ruth Gale still believes in the promise of public schools."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the promise of public schools"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_two_letter_pronoun_object_is_content(attributor):
+    text = "The zoning plan came up again on Monday, and Senator Ruth Gale opposed it."
+    quotes = [q for q in quotes_of(attributor, text) if q.text == "it"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker.name == "Ruth Gale"
+
+
+def test_one_word_name_endorsed_in_the_passive_is_content(attributor):
+    text = "Walter Brandt spoke in Ohio. Brandt was endorsed by the teachers' union on Friday."
+    quotes = [q for q in quotes_of(attributor, text) if q.text == "Brandt"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker_mention.text == "the teachers' union"
+
+
+def test_participle_of_judgement_without_agent_is_nobodys_view(attributor):
+    text = "The council restored several bus routes seen as vital to night workers."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "several bus routes seen as vital to night workers"
+    assert quote.speaker is None
+
+
+def test_gerund_subject_of_the_reported_clause_is_no_report_of_its_own(attributor):
+    text = "Senator Ruth Gale said announcing the plan early was a mistake."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "announcing the plan early was a mistake"
+    assert quote.speaker.name == "Ruth Gale"
+
+
+def test_favoured_person_is_the_content(attributor):
+    text = "Most rural voters favored Ruth Gale in the primary."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text.startswith("Ruth Gale")
+    assert quote.speaker_mention.text == "Most rural voters"
+
+
+def test_passive_belief_with_an_infinitive_is_nobodys_view(attributor):
+    text = "The old bridge was once thought to be the safest crossing in the county."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "The old bridge was once thought to be the safest crossing in the county"
+    assert quote.speaker is None
+
+
+def test_knowing_how_to_act_is_the_content(attributor):
+    text = "Senator Ruth Gale knows how to win a budget fight."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "how to win a budget fight"
+    assert quote.speaker.name == "Ruth Gale"

@@ -200,8 +200,10 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ):
             end = _second_report(doc, head, child) or child.right_edge.i + 1
             start, end = trim_tokens(doc, child.left_edge.i, end)
-            if start > head.i and _is_participle_cue(doc[start]):
-                continue  # "“…,” he said, [adding that …]": the participle's own report
+            if start > head.i and _is_participle_cue(doc[start]) and doc[start].dep_ != "csubj":
+                # "“…,” he said, [adding that …]": the participle's own report; but in
+                # "said [seeking help was right]" the gerund is the clause's subject
+                continue
             ranges.append((start, _before_introduced_quotation(doc, start, end)))
     if not ranges:
         ranges.extend(_clause_under_addressee(doc, head))
@@ -243,6 +245,8 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ranges.extend(_object_content(doc, cue))
     elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
         ranges.extend(_object_content(doc, cue, nouns=False))
+    if not ranges:
+        ranges.extend(_gerund_content(doc, cue))
     if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
         ranges.extend(_what_is_answered(doc, head))
     if not ranges and _is_parenthetical(head):
@@ -267,6 +271,39 @@ def _reaction_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
             break
     start, end = trim_tokens(doc, stimulus.left_edge.i, end)
     return [(start, end)] if end > start else []
+
+
+def _gerund_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """ "supports [raising the minimum wage]", "reported [holding shares in …]": a gerund
+    clause after a verb that reports its object is what is supported or reported; "polls
+    show [him trailing]" with the one it is said of. After other speech verbs only a gerund
+    that is the subject of a clause of its own ("said [having him on the ticket hurts]")
+    is content: "continued campaigning" reports nothing."""
+    verb = doc[cue.head]
+    if is_passive(verb):
+        return []
+    for child in verb.rights:
+        if child.dep_ != "xcomp" or child.tag_ != "VBG" or _is_cue_verb(child):
+            continue
+        if not (cue.takes_object or cue.category == "thought" or _has_finite_verb(child)):
+            return []
+        start = child.left_edge.i
+        objects = [c for c in verb.rights if c.dep_ in {"dobj", "dative"} and c.i < child.i]
+        if objects:
+            if cue.category != "evidence":
+                return []  # "champion them [heading into the fall]": an adjunct
+            start = objects[0].left_edge.i
+        end = _second_report(doc, verb, child) or child.right_edge.i + 1
+        return [trim_tokens(doc, start, end)]
+    return []
+
+
+def _has_finite_verb(clause: Token) -> bool:
+    """Does the parser hang the finite verb of a clause on the gerund that is its subject?"""
+    return any(
+        c.dep_ in {"ccomp", "conj"} and finite_form(c) in {"VBD", "VBZ", "VBP", "MD"}
+        for c in clause.children
+    )
 
 
 def _parenthetical_start(verb: Token) -> int:
@@ -753,8 +790,29 @@ def is_object_word(token: Token) -> bool:
     return (
         (token.dep_ in {"dobj", "pobj"} or _passive_with_agent(token))
         and token.pos_ in {"PROPN", "PRON"}
-        and token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+        and (
+            token.ent_type_ not in _NOT_CONTENT_ENTITIES  # "went on [CNN]", "on [Monday]"
+            or _named_person_elsewhere(token)
+        )
     )
+
+
+def _named_person_elsewhere(token: Token) -> bool:
+    """ "would vote for [Trump]": the parser may take a surname alone for an organisation;
+    the text names the same person as a person elsewhere."""
+    return token.ent_type_ == "ORG" and token.text in _person_words(token.doc)
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the document's person names, gathered once per document."""
+    words = doc.user_data.get(_PERSON_WORDS_KEY)
+    if words is None:
+        words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
+        doc.user_data[_PERSON_WORDS_KEY] = words
+    return words
+
+
+_PERSON_WORDS_KEY = "quoteattr.person_words"
 
 
 def _passive_with_agent(token: Token) -> bool:
@@ -868,7 +926,7 @@ def _is_parenthetical(verb: Token) -> bool:
         # "X, he said, on condition of anonymity to discuss Y": what the parser hangs on
         # the cue after its closing comma belongs to the sentence, not to the cue
         return True
-    if any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in verb.children):
+    if any(_own_complement(verb, child) for child in verb.children):
         return False
     if verb.dep_ == "parataxis" or _comment_clause(verb):
         return True
@@ -876,6 +934,17 @@ def _is_parenthetical(verb: Token) -> bool:
         left = verb.left_edge.i
         return (left > 0 and doc[left - 1].text in {",", "—", "–"}) or doc[left].text == ","
     return False
+
+
+def _own_complement(verb: Token, child: Token) -> bool:
+    """Does the cue have a content of its own? The people a verb of addressing speaks to
+    are not one: "X, Ash Carter told [a Senate panel] Wednesday" still reports X."""
+    if child.dep_ in {"ccomp", "xcomp"}:
+        return True
+    if child.dep_ != "dobj":
+        return False
+    # "when I asked [her] if …" is a clause of its own, not a cue set into another
+    return verb.dep_ == "advcl" or verb_lemma(verb) not in _ADDRESSING_VERBS
 
 
 def _comment_clause(verb: Token) -> bool:

@@ -252,7 +252,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
             continue
         category = lexicon.verb_category(token)
         if category is not None and _is_passive_judgement(token):
-            by_head[i] = Cue(i, i, i + 1, category, part="evidential")
+            # "opportunities seen as beneficial": a view held by no one named
+            slot = "subject" if _has_holder(token) else "none"
+            by_head[i] = Cue(i, i, i + 1, category, source_slot=slot, part="evidential")
             continue
         if category is not None and not _is_non_speech_use(token):
             takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
@@ -464,6 +466,8 @@ def _is_evidential(verb: Token) -> bool:
 _JUDGEMENT_PREPS = frozenset({"as", "for", "of"})
 # Verbs of regarding, naming, praising and blaming: "is seen as", "was dubbed", "was blamed for".
 _JUDGEMENT_VERBS = word_list("judgement_verbs")
+# Participles that give a name rather than a view: "a group called X", "known as X".
+_NAMING_PARTICIPLES = word_list("naming_participles")
 
 
 def _is_passive_judgement(verb: Token) -> bool:
@@ -473,7 +477,9 @@ def _is_passive_judgement(verb: Token) -> bool:
     if verb.tag_ != "VBN" or verb_lemma(verb) not in _JUDGEMENT_VERBS:
         return False
     finite = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    reduced = verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
+    reduced = verb.dep_ == "acl" and (
+        any(c.dep_ == "agent" for c in verb.children) or _describes(verb)
+    )
     return (finite or reduced) and any(
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
         for c in (*verb.children, *agent_phrase_children(verb))
@@ -503,6 +509,27 @@ def _passive_predicate(verb: Token, particle: Token) -> bool:
         and verb.tag_ == "VBN"
         and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     )
+
+
+def _has_holder(verb: Token) -> bool:
+    """Does a passive of judgement name who holds the view: an agent, or a finite clause's
+    subject ("[she] was declared the winner" is said of her, by whoever declared it)?"""
+    return verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children)
+
+
+def _describes(verb: Token) -> bool:
+    """ "opportunities seen [as beneficial]", "emails deemed [classified]": a participle
+    with no agent still reports a view when it describes its noun; one that gives it a
+    name ("a group called Color of Change", "Burma, also known as Myanmar") does not."""
+    if verb_lemma(verb) in _NAMING_PARTICIPLES:
+        return False
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            return child.pos_ in {"ADJ", "NOUN", "VERB"}
+        if child.dep_ == "prep" and child.lower_ == "as":
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "amod", "acomp"}), None)
+            return obj is not None and obj.pos_ in {"ADJ", "NOUN", "VERB"}
+    return False
 
 
 # Nouns that give whose reckoning a clause is: "in [his] view", "by [one] estimate".

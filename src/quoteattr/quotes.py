@@ -229,7 +229,7 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
     source = source_of(cue, index.doc)
     addressee = addressee_of(cue, index.doc)
     if not overlapping:
-        if _letters(text, start, end) < 3:
+        if _letters(text, start, end) < 3 and not _pronoun_object(index, start, end):
             return None
         if _after_quotation_dash(text, start):
             return Candidate(
@@ -260,6 +260,14 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
         [(start, end)], QuoteKind.MIXED, "mixed-clause", 0.8, cue, source, addressee,
         marks=marks,
     )  # fmt: skip
+
+
+def _pronoun_object(index: _Index, start: int, end: int) -> bool:
+    """ "opposed [it]", "would vote for [him]": a pronoun object is content however short."""
+    span = index.doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    return span[0].pos_ == "PRON" and is_object_word(span[0])
 
 
 def _trailing_participle(index: _Index, mark: QuotedSpan, end: int) -> bool:
