@@ -8,6 +8,8 @@ rules here only decide where a content starts and ends.
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Token
 
 from .cues import (
@@ -804,15 +806,16 @@ def _named_person_elsewhere(token: Token) -> bool:
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
-    """The words of the document's person names, gathered once per document."""
-    words = doc.user_data.get(_PERSON_WORDS_KEY)
+    """The words of the document's person names, gathered once per document (kept beside
+    the ``Doc`` rather than in its ``user_data``, which callers may serialise)."""
+    words = _PERSON_WORDS.get(doc)
     if words is None:
         words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
-        doc.user_data[_PERSON_WORDS_KEY] = words
+        _PERSON_WORDS[doc] = words
     return words
 
 
-_PERSON_WORDS_KEY = "quoteattr.person_words"
+_PERSON_WORDS: weakref.WeakKeyDictionary[Doc, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _passive_with_agent(token: Token) -> bool:
