@@ -1191,3 +1191,12 @@ def test_knowing_how_to_act_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "how to win a budget fight"
     assert quote.speaker.name == "Ruth Gale"
+
+
+def test_phrase_cue_keeps_what_is_said_of_its_object(attributor):
+    # spaCy makes a new Token object on each access, so tokens must be compared by index:
+    # an identity test had the phrase's own preposition skip what follows its object
+    text = "Mr. Ban talked about climate change as a signature issue."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.cue.text == "talked about"
+    assert quote.text == "climate change as a signature issue"

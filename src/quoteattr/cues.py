@@ -610,7 +610,7 @@ def _has_subject(verb: Token) -> bool:
     for _ in range(2):
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             return True
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False

@@ -587,7 +587,7 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
         return None
     token = doc[first]
     for _ in range(_MAX_QUOTED_CLIMB):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         child, token = token, token.head
         if token.pos_ != "VERB" or child.dep_ not in _COMPLEMENT_DEPS:

@@ -179,7 +179,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             return reporter
     verb = _above_reported_clause(verb)
     for _ in range(_MAX_CLIMB):
-        if is_passive(verb) or (verb is head and is_reduced_passive(verb)):
+        if is_passive(verb) or (verb.i == head.i and is_reduced_passive(verb)):
             agent = _agent(verb)
             if agent is not None:
                 return agent
@@ -188,7 +188,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             # that ..." has none.
             if subject is not None and verb.lemma_ in _PASSIVE_SPEAKER_VERBS:
                 return subject
-            if subject is not None and verb is not head:
+            if subject is not None and verb.i != head.i:
                 return subject
             return None
         subject = _subject_child(verb)
@@ -204,13 +204,13 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             if verb.dep_ == "pobj":
                 verb = verb.head.head
             continue
-        if verb.dep_ in _INHERIT_FROM_HEAD and verb.head is not verb:
-            verb = _coordinated_report(verb) if verb is head else verb.head
+        if verb.dep_ in _INHERIT_FROM_HEAD and verb.head.i != verb.i:
+            verb = _coordinated_report(verb) if verb.i == head.i else verb.head
             continue
         if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
             verb = verb.head.head
             continue
-        if verb.dep_ == "prep" and verb.head is not verb:
+        if verb.dep_ == "prep" and verb.head.i != verb.i:
             verb = verb.head  # "… by [touting] her record": the preposition's verb
             continue
         return None
@@ -222,7 +222,7 @@ def _is_stranded_participle(verb: Token) -> bool:
     or makes it the root: a participle adjunct belongs to the clause before it."""
     return (
         verb.tag_ == "VBG"
-        and (verb.head is verb or verb.head.i > verb.i)
+        and (verb.head.i == verb.i or verb.head.i > verb.i)
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
     )
 
@@ -256,7 +256,7 @@ def _coordinated_report(verb: Token) -> Token:
     added …": the parser joins "added" to the reported clause; a cue joined to the content
     of a report is the reporter's second act, so it climbs past the content to its verb."""
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head:
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
         return head.head
     return head
 
