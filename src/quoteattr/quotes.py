@@ -19,10 +19,12 @@ from collections.abc import Callable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from .content import content_ranges, is_mark, is_object_word, trim_tokens
+from .content import content_ranges
 from .cues import Cue, source_nouns
 from .lexicon import word_list
 from .marks import QuotedSpan
+from .objects import is_object_word
+from .ranges import is_mark, trim_tokens
 from .sources import addressee_of, source_of
 from .types import QuoteKind
 

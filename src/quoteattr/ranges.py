@@ -1,0 +1,30 @@
+"""Token ranges as the content rules pass them around: quotation-mark tokens, which bound a
+content and are never trimmed, and the trimming of punctuation at a range's edges."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["is_mark", "trim_tokens"]
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, spaces and joining conjunctions at either edge of a token range."""
+    while (
+        start < end
+        and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc")
+        and not is_mark(doc[start])
+    ):
+        start += 1
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and not is_mark(doc[end - 1])
+    ):
+        end -= 1
+    return start, end
+
+
+def is_mark(token: Token) -> bool:
+    """A quotation-mark token; such tokens bound contents and are never trimmed away."""
+    return token.text in {"“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›", "「", "」"}
