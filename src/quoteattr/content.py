@@ -10,16 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import (
-    Cue,
-    CueLexicon,
-    agent_phrase_children,
-    linked_clause,
-    noun_content_prep,
-    predicate_clause,
-    target_subject,
-    verb_lemma,
-)
+from .cues import Cue, CueLexicon, agent_phrase_children, verb_lemma
 from .lexicon import word_list
 from .objects import (
     object_content,
@@ -30,6 +21,7 @@ from .objects import (
 )
 from .ranges import is_mark, trim_tokens
 from .sources import finite_form, is_passive, noun_phrase
+from .stance import linked_clause, noun_content_prep, predicate_clause, target_subject
 
 __all__ = ["content_ranges"]
 

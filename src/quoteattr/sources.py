@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import (
-    VANTAGE_NOUNS,
-    Cue,
-    judge_phrase,
-    light_verb_subject,
-    reaction_roles,
-    source_nouns,
-)
+from .cues import VANTAGE_NOUNS, Cue, reaction_roles, source_nouns
 from .lexicon import word_list
+from .stance import judge_phrase, light_verb_subject
 
 __all__ = [
     "addressee_of",
