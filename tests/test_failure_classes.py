@@ -988,3 +988,16 @@ def test_what_drew_criticism_is_the_content(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "The mayor's budget"
     assert quote.speaker_mention.text == "the teachers union"
+
+
+def test_closing_relative_clause_after_a_one_word_object_is_cut(attributor):
+    text = "The governor never mentioned Whitfield, who had left the race that week."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Whitfield"
+
+
+def test_closing_relative_clause_with_a_report_set_inside_it_is_cut(attributor):
+    text = "The mayor criticized the new budget plan, which the auditor said was careless."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the new budget plan", "was careless"]
+    assert [q.speaker_mention.text for q in quotes] == ["The mayor", "the auditor"]

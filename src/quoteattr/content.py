@@ -749,13 +749,13 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
     FBI called careless"). Quoted words after it keep it, unless the clause reports
     someone else's words itself ("praised [Smith], who vowed “never to yield”")."""
     unquoted = _after_last_mark(doc, start, end)
-    for i in range(start + 2, end - 1):
+    for i in range(start + 1, end - 1):
         comma, word = doc[i], doc[i + 1]
         if comma.text != ",":
             continue
-        clause = word if word.dep_ == "relcl" else word.head
+        clause = _relative_clause_of(word)
         if (
-            clause.dep_ == "relcl"
+            clause is not None
             and clause.left_edge.i == i + 1
             and clause.head.i < i
             and _closes(doc, clause, end)
@@ -763,6 +763,17 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
         ):
             return trim_tokens(doc, start, i)
     return start, end
+
+
+def _relative_clause_of(word: Token) -> Token | None:
+    """The relative clause a word opens, however deep the parser set the relative pronoun:
+    "which [the auditor said] was careless", "who he said were living abroad"."""
+    for token in (word, *word.ancestors):
+        if token.dep_ == "relcl":
+            return token
+        if token.i < word.i:
+            return None
+    return None
 
 
 def _reports_itself(clause: Token) -> bool:
