@@ -1001,3 +1001,19 @@ def test_closing_relative_clause_with_a_report_set_inside_it_is_cut(attributor):
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["the new budget plan", "was careless"]
     assert [q.speaker_mention.text for q in quotes] == ["The mayor", "the auditor"]
+
+
+def test_cue_joined_deep_in_the_reported_clause_is_a_second_report(attributor):
+    text = (
+        "For weeks the senator was friendly, stating there was a benefit to having "
+        "a builder in the race and chiding the press for the little game."
+    )
+    first, *rest = quotes_of(attributor, text)
+    assert first.text == "there was a benefit to having a builder in the race"
+    assert [q.speaker_mention.text for q in (first, *rest)] == ["the senator"] * (1 + len(rest))
+
+
+def test_verb_sharing_a_perfect_cues_auxiliary_is_a_second_report(attributor):
+    text = "He has proposed closing the old bridge and signaled support for a new ferry."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["closing the old bridge", "support for a new ferry"]

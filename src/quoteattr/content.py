@@ -20,7 +20,13 @@ from .cues import (
     verb_lemma,
 )
 from .lexicon import word_list
-from .sources import finite_form, is_passive, is_reduced_passive, noun_phrase
+from .sources import (
+    finite_form,
+    is_passive,
+    is_reduced_passive,
+    noun_phrase,
+    reported_clause_of,
+)
 
 __all__ = ["content_ranges", "is_mark", "is_object_word", "trim_tokens"]
 
@@ -310,19 +316,44 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
     """Where a second act of the source starts inside the clause: "said [he earns $40,000]
     and questioned the plan". The parser joins "questioned" to the reported clause, but a
     finite verb in the cue's own form, unlike the clause's, continues the cue's sentence."""
-    form = finite_form(verb)
-    for conj in clause.rights:
+    forms = _joining_forms(verb)
+    for conj in _joined_verbs(clause):
         if (
-            conj.dep_ == "conj"
-            and conj.pos_ == "VERB"
-            and conj.tag_ == form
-            and form in {"VBD", "VBZ", "VBP", "VBG"}
-            and (finite_form(clause) != form or _speech_with_content(conj))
+            conj.pos_ == "VERB"
+            and conj.tag_ in forms
+            and (finite_form(clause) not in forms or _speech_with_content(conj))
             and doc[conj.i - 1].lower_ == "and"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
         ):
             return conj.i - 1
     return None
+
+
+def _joining_forms(verb: Token) -> set[str]:
+    """The tags a verb joined to the cue bears: its finite form, or a participle sharing a
+    perfect auxiliary ("has proposed X and signaled Y")."""
+    forms = {finite_form(verb)} & {"VBD", "VBZ", "VBP", "VBG"}
+    if forms and verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.lefts):
+        forms |= {"VBN", "VBD"}  # the tagger takes many such participles for past tenses
+    return forms
+
+
+def _joined_verbs(clause: Token) -> list[Token]:
+    """Verbs joined to the reported clause: to its head, or deeper down to a verb of its
+    own when the joined verb is a cue with its own complement ("stating [there was a
+    benefit to having him in the race] and chiding the media")."""
+    joined = [c for c in clause.rights if c.dep_ == "conj"]
+    for token in clause.subtree:
+        if (
+            token.dep_ == "conj"
+            and token.head != clause
+            and token.i > clause.i
+            and reported_clause_of(token) == clause
+            and _is_cue_verb(token)
+            and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+        ):
+            joined.append(token)
+    return sorted(joined, key=lambda t: t.i)
 
 
 def _speech_with_content(verb: Token) -> bool:
