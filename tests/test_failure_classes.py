@@ -1017,3 +1017,16 @@ def test_verb_sharing_a_perfect_cues_auxiliary_is_a_second_report(attributor):
     text = "He has proposed closing the old bridge and signaled support for a new ferry."
     quotes = quotes_of(attributor, text)
     assert [q.text for q in quotes] == ["closing the old bridge", "support for a new ferry"]
+
+
+def test_thought_verb_with_its_own_that_clause_joined_to_the_report(attributor):
+    text = (
+        "The guard said he first heard shouting about ten p.m. and suspected immediately "
+        "that the depot was on fire."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "he first heard shouting about ten p.m.",
+        "that the depot was on fire",
+    ]
+    assert [q.speaker_mention.text for q in quotes] == ["The guard", "The guard"]

@@ -320,13 +320,24 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
     for conj in _joined_verbs(clause):
         if (
             conj.pos_ == "VERB"
-            and conj.tag_ in forms
+            and (conj.tag_ in forms or _mistagged_past(conj, clause, forms))
             and (finite_form(clause) not in forms or _speech_with_content(conj))
             and doc[conj.i - 1].lower_ == "and"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
         ):
             return conj.i - 1
     return None
+
+
+def _mistagged_past(conj: Token, clause: Token, forms: set[str]) -> bool:
+    """A bare participle joined to a past-tense clause with no auxiliary it could share is
+    a past tense the tagger mistook: "said he heard gunfire and suspected that ..."."""
+    return (
+        conj.tag_ == "VBN"
+        and "VBD" in forms
+        and clause.tag_ == "VBD"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    )
 
 
 def _joining_forms(verb: Token) -> set[str]:
@@ -357,9 +368,12 @@ def _joined_verbs(clause: Token) -> list[Token]:
 
 
 def _speech_with_content(verb: Token) -> bool:
-    """A verb of speech with a clause of its own: "promised [to stay out]"."""
-    return CueLexicon.default().verbs.get(verb_lemma(verb)) == "speech" and any(
-        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    """A verb of speech with a clause of its own ("promised [to stay out]"), or any cue
+    verb with a that-clause of its own ("suspected [that the office was under attack]")."""
+    category = CueLexicon.default().verbs.get(verb_lemma(verb))
+    return (category == "speech" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)) or (
+        category is not None
+        and any(c.dep_ == "ccomp" and _opens_with_that(c) for c in verb.children)
     )
 
 
