@@ -1030,3 +1030,13 @@ def test_thought_verb_with_its_own_that_clause_joined_to_the_report(attributor):
         "that the depot was on fire",
     ]
     assert [q.speaker_mention.text for q in quotes] == ["The guard", "The guard"]
+
+
+def test_participle_of_speech_before_a_quotation_is_cut(attributor):
+    text = (
+        "The coach also wrote the players knew to expect the storms, saying, “They did not "
+        "come every day, but we always knew.”"
+    )
+    quotes = quotes_of(attributor, text)
+    assert quotes[0].text == "the players knew to expect the storms"
+    assert quotes[0].kind is QuoteKind.INDIRECT

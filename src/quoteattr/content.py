@@ -843,7 +843,8 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing, comma-set participle of speech: "said [the plan is dead], citing the
     vote" - the participle reports a second thing the source said."""
     verbs = CueLexicon.default().verbs
-    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
+    unquoted = _after_last_mark(doc, start, end)
+    for i in range(start + 2, end - 1):
         comma, word = doc[i], doc[i + 1]
         if (
             comma.text == ","
@@ -851,9 +852,19 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and word.dep_ in {"advcl", "conj", "xcomp"}
             and verbs.get(verb_lemma(word)) == "speech"
             and _closes(doc, word, end)
+            and (i >= unquoted or _introduces_quotation(doc, word))
         ):
             return trim_tokens(doc, start, i)
     return start, end
+
+
+def _introduces_quotation(doc: Doc, verb: Token) -> bool:
+    """Does a quotation follow the verb straight after a comma or colon ("…, saying, “…”")?
+    The quoted words are the participle's own."""
+    after = verb.i + 1
+    if after < len(doc) and doc[after].text in {",", ":"}:
+        after += 1
+    return after < len(doc) and is_mark(doc[after])
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
