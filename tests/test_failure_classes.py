@@ -1040,3 +1040,11 @@ def test_participle_of_speech_before_a_quotation_is_cut(attributor):
     quotes = quotes_of(attributor, text)
     assert quotes[0].text == "the players knew to expect the storms"
     assert quotes[0].kind is QuoteKind.INDIRECT
+
+
+def test_title_named_in_a_phrase_is_not_the_cues_words(attributor):
+    text = (
+        "On Sunday, on ABC’s “This Week,” while commenting on the budget, "
+        "Senator Ann Moss said it was time."
+    )
+    assert [q.text for q in quotes_of(attributor, text)] == ["it was time"]
