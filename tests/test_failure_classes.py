@@ -1048,3 +1048,10 @@ def test_title_named_in_a_phrase_is_not_the_cues_words(attributor):
         "Senator Ann Moss said it was time."
     )
     assert [q.text for q in quotes_of(attributor, text)] == ["it was time"]
+
+
+def test_people_called_on_are_part_of_what_they_are_called_on_to_do(attributor):
+    text = "The mayor called on residents to conserve water."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "residents to conserve water"
+    assert quote.speaker_mention.text == "The mayor"

@@ -232,7 +232,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 # "urged [the party to act]": the person urged is part of what was urged
                 wanted = [
                     c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
-                ]
+                ] + _called_on(doc, cue, child)
                 if wanted:
                     start = min(start, wanted[0].left_edge.i)
                 ranges.extend(_raised_subject(doc, head))
@@ -268,6 +268,15 @@ def _main_clause(clause: Token, cut: tuple[int, int]) -> Token:
     if clause.dep_ == "advcl" and head.i >= cut[1] and clause.i < cut[0]:
         return head
     return clause
+
+
+def _called_on(doc: Doc, cue: Cue, clause: Token) -> list[Token]:
+    """ "called on [residents to conserve water]": the people a phrase cue's own preposition
+    names are those urged, part of what was urged, like the object of "urged"."""
+    last = doc[cue.end - 1]
+    if last.dep_ != "prep" or last.head != doc[cue.head]:
+        return []
+    return [c for c in last.children if c.dep_ == "pobj" and c.i < clause.i]
 
 
 def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
