@@ -1055,3 +1055,10 @@ def test_people_called_on_are_part_of_what_they_are_called_on_to_do(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "residents to conserve water"
     assert quote.speaker_mention.text == "The mayor"
+
+
+def test_object_of_a_phrase_cue_keeps_what_is_said_of_it(attributor):
+    text = "At one point, the coach referred to the referee as a disgrace."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the referee as a disgrace"
+    assert quote.speaker_mention.text == "the coach"

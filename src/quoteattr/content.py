@@ -594,7 +594,9 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
         return [trim_tokens(doc, last.i + 1, last.head.right_edge.i + 1)]
     if is_passive(head) or is_reduced_passive(head):
         return _passive_content(head) if nouns else _passive_topic(doc, head)
-    parts: list[Token] = []
+    # "spoke of [A, B and C]": the objects of the cue's own preposition come first, and a
+    # list the parser hangs on the verb after them goes on from them
+    parts: list[Token] = _prep_objects(last) if last != head else []
     for child in head.rights:
         if child.i < cue.end and child is not last:
             continue
@@ -645,8 +647,6 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             continue
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
-    if last is not head:
-        parts.extend(_prep_objects(last))
     if not parts or _is_quoted_name(doc, head, parts):
         return []
     start = min(p.left_edge.i for p in parts)
