@@ -175,11 +175,11 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         # "according to X, ...": the clause the phrase modifies, minus the phrase.
         clause = head.head
         phrase = (head.left_edge.i, head.right_edge.i + 1)
-        if clause is head:
+        if clause == head:
             return []
         # "X is short when Y [are included], according to Z": the phrase vouches for the
         # whole sentence, not for the subordinate clause the parser hung it on.
-        while clause.dep_ in _SUBORDINATE_DEPS and clause.head is not clause:
+        while clause.dep_ in _SUBORDINATE_DEPS and clause.head != clause:
             clause = clause.head
         return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
     if cue.part == "evidential":
@@ -589,7 +589,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     content ("told reporters"), nor are time and place ("said on Tuesday")."""
     head = doc[cue.head]
     last = doc[cue.end - 1]
-    if last.dep_ == "mark" and last is not head:
+    if last.dep_ == "mark" and last != head:
         # "called for [the party to act]": the clause the particle opens
         return [trim_tokens(doc, last.i + 1, last.head.right_edge.i + 1)]
     if is_passive(head) or is_reduced_passive(head):
@@ -598,7 +598,7 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
     # list the parser hangs on the verb after them goes on from them
     parts: list[Token] = _prep_objects(last) if last != head else []
     for child in head.rights:
-        if child.i < cue.end and child is not last:
+        if child.i < cue.end:
             continue
         if not nouns and child.dep_ != "prep":
             if child.dep_ in {"dobj", "dative"} and verb_lemma(head) not in _ADDRESSING_VERBS:
@@ -619,7 +619,6 @@ def _object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int
             parts.append(child)
         elif child.dep_ == "prep" and (
             child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
-            or child is last
             or (parts and _completes_object(child, parts[-1]))
         ):
             objects = _prep_objects(child)
@@ -889,7 +888,7 @@ def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _is_parenthetical(verb: Token) -> bool:
     """A cue set off by commas from the clause it reports: "X, he said, Y" / "X, she admitted"."""
-    if verb.head is verb or verb.head.pos_ not in {"VERB", "AUX"}:
+    if verb.head == verb or verb.head.pos_ not in {"VERB", "AUX"}:
         return False
     if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
         return False
