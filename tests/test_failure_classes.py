@@ -1200,3 +1200,76 @@ def test_phrase_cue_keeps_what_is_said_of_its_object(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.cue.text == "talked about"
     assert quote.text == "climate change as a signature issue"
+
+def test_closing_relative_clause_after_a_one_word_object_is_cut(attributor):
+    text = "The governor never mentioned Whitfield, who had left the race that week."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "Whitfield"
+
+
+def test_closing_relative_clause_with_a_report_set_inside_it_is_cut(attributor):
+    text = "The mayor criticized the new budget plan, which the auditor said was careless."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the new budget plan", "was careless"]
+    assert [q.speaker_mention.text for q in quotes] == ["The mayor", "the auditor"]
+
+
+def test_cue_joined_deep_in_the_reported_clause_is_a_second_report(attributor):
+    text = (
+        "For weeks the senator was friendly, stating there was a benefit to having "
+        "a builder in the race and chiding the press for the little game."
+    )
+    first, *rest = quotes_of(attributor, text)
+    assert first.text == "there was a benefit to having a builder in the race"
+    assert [q.speaker_mention.text for q in (first, *rest)] == ["the senator"] * (1 + len(rest))
+
+
+def test_verb_sharing_a_perfect_cues_auxiliary_is_a_second_report(attributor):
+    text = "He has proposed closing the old bridge and signaled support for a new ferry."
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["closing the old bridge", "support for a new ferry"]
+
+
+def test_thought_verb_with_its_own_that_clause_joined_to_the_report(attributor):
+    text = (
+        "The guard said he first heard shouting about ten p.m. and suspected immediately "
+        "that the depot was on fire."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == [
+        "he first heard shouting about ten p.m.",
+        "that the depot was on fire",
+    ]
+    assert [q.speaker_mention.text for q in quotes] == ["The guard", "The guard"]
+
+
+def test_participle_of_speech_before_a_quotation_is_cut(attributor):
+    text = (
+        "The coach also wrote the players knew to expect the storms, saying, “They did not "
+        "come every day, but we always knew.”"
+    )
+    quotes = quotes_of(attributor, text)
+    assert quotes[0].text == "the players knew to expect the storms"
+    assert quotes[0].kind is QuoteKind.INDIRECT
+
+
+def test_title_named_in_a_phrase_is_not_the_cues_words(attributor):
+    text = (
+        "On Sunday, on ABC’s “This Week,” while commenting on the budget, "
+        "Senator Ann Moss said it was time."
+    )
+    assert [q.text for q in quotes_of(attributor, text)] == ["it was time"]
+
+
+def test_people_called_on_are_part_of_what_they_are_called_on_to_do(attributor):
+    text = "The mayor called on residents to conserve water."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "residents to conserve water"
+    assert quote.speaker_mention.text == "The mayor"
+
+
+def test_object_of_a_phrase_cue_keeps_what_is_said_of_it(attributor):
+    text = "At one point, the coach referred to the referee as a disgrace."
+    (quote,) = quotes_of(attributor, text)
+    assert quote.text == "the referee as a disgrace"
+    assert quote.speaker_mention.text == "the coach"

@@ -20,7 +20,7 @@ from .objects import (
     what_is_answered,
 )
 from .ranges import is_mark, trim_tokens
-from .sources import finite_form, is_passive, noun_phrase
+from .sources import finite_form, is_passive, noun_phrase, reported_clause_of
 from .stance import linked_clause, noun_content_prep, predicate_clause, target_subject
 
 __all__ = ["content_ranges"]
@@ -190,7 +190,7 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 # "urged [the party to act]": the person urged is part of what was urged
                 wanted = [
                     c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
-                ]
+                ] + _called_on(doc, cue, child)
                 if wanted:
                     start = min(start, wanted[0].left_edge.i)
                 ranges.extend(_raised_subject(doc, head))
@@ -263,6 +263,15 @@ def _main_clause(clause: Token, cut: tuple[int, int]) -> Token:
     return clause
 
 
+def _called_on(doc: Doc, cue: Cue, clause: Token) -> list[Token]:
+    """ "called on [residents to conserve water]": the people a phrase cue's own preposition
+    names are those urged, part of what was urged, like the object of "urged"."""
+    last = doc[cue.end - 1]
+    if last.dep_ != "prep" or last.head != doc[cue.head]:
+        return []
+    return [c for c in last.children if c.dep_ == "pobj" and c.i < clause.i]
+
+
 def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """ "[The senator] is expected [to attend]": with no one named who expects it, the
     passive subject is the one the infinitive is about, and part of what is expected."""
@@ -311,14 +320,12 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
     """Where a second act of the source starts inside the clause: "said [he earns $40,000]
     and questioned the plan". The parser joins "questioned" to the reported clause, but a
     finite verb in the cue's own form, unlike the clause's, continues the cue's sentence."""
-    form = finite_form(verb)
-    for conj in clause.rights:
+    forms = _joining_forms(verb)
+    for conj in _joined_verbs(clause):
         if (
-            conj.dep_ == "conj"
-            and conj.pos_ == "VERB"
-            and conj.tag_ == form
-            and form in {"VBD", "VBZ", "VBP", "VBG"}
-            and (finite_form(clause) != form or _speech_with_content(conj))
+            conj.pos_ == "VERB"
+            and (conj.tag_ in forms or _mistagged_past(conj, clause, forms))
+            and (finite_form(clause) not in forms or _speech_with_content(conj))
             and doc[conj.i - 1].lower_ == "and"
             and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conj.children)
         ):
@@ -326,10 +333,51 @@ def _second_report(doc: Doc, verb: Token, clause: Token) -> int | None:
     return None
 
 
+def _mistagged_past(conj: Token, clause: Token, forms: set[str]) -> bool:
+    """A bare participle joined to a past-tense clause with no auxiliary it could share is
+    a past tense the tagger mistook: "said he heard gunfire and suspected that ..."."""
+    return (
+        conj.tag_ == "VBN"
+        and "VBD" in forms
+        and clause.tag_ == "VBD"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    )
+
+
+def _joining_forms(verb: Token) -> set[str]:
+    """The tags a verb joined to the cue bears: its finite form, or a participle sharing a
+    perfect auxiliary ("has proposed X and signaled Y")."""
+    forms = {finite_form(verb)} & {"VBD", "VBZ", "VBP", "VBG"}
+    if forms and verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.lefts):
+        forms |= {"VBN", "VBD"}  # the tagger takes many such participles for past tenses
+    return forms
+
+
+def _joined_verbs(clause: Token) -> list[Token]:
+    """Verbs joined to the reported clause: to its head, or deeper down to a verb of its
+    own when the joined verb is a cue with its own complement ("stating [there was a
+    benefit to having him in the race] and chiding the media")."""
+    joined = [c for c in clause.rights if c.dep_ == "conj"]
+    for token in clause.subtree:
+        if (
+            token.dep_ == "conj"
+            and token.head != clause
+            and token.i > clause.i
+            and reported_clause_of(token) == clause
+            and _is_cue_verb(token)
+            and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+        ):
+            joined.append(token)
+    return sorted(joined, key=lambda t: t.i)
+
+
 def _speech_with_content(verb: Token) -> bool:
-    """A verb of speech with a clause of its own: "promised [to stay out]"."""
-    return CueLexicon.default().verbs.get(verb_lemma(verb)) == "speech" and any(
-        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    """A verb of speech with a clause of its own ("promised [to stay out]"), or any cue
+    verb with a that-clause of its own ("suspected [that the office was under attack]")."""
+    category = CueLexicon.default().verbs.get(verb_lemma(verb))
+    return (category == "speech" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)) or (
+        category is not None
+        and any(c.dep_ == "ccomp" and _opens_with_that(c) for c in verb.children)
     )
 
 
@@ -496,13 +544,13 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
     FBI called careless"). Quoted words after it keep it, unless the clause reports
     someone else's words itself ("praised [Smith], who vowed “never to yield”")."""
     unquoted = _after_last_mark(doc, start, end)
-    for i in range(start + 2, end - 1):
+    for i in range(start + 1, end - 1):
         comma, word = doc[i], doc[i + 1]
         if comma.text != ",":
             continue
-        clause = word if word.dep_ == "relcl" else word.head
+        clause = _relative_clause_of(word)
         if (
-            clause.dep_ == "relcl"
+            clause is not None
             and clause.left_edge.i == i + 1
             and clause.head.i < i
             and _closes(doc, clause, end)
@@ -510,6 +558,17 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
         ):
             return trim_tokens(doc, start, i)
     return start, end
+
+
+def _relative_clause_of(word: Token) -> Token | None:
+    """The relative clause a word opens, however deep the parser set the relative pronoun:
+    "which [the auditor said] was careless", "who he said were living abroad"."""
+    for token in (word, *word.ancestors):
+        if token.dep_ == "relcl":
+            return token
+        if token.i < word.i:
+            return None
+    return None
 
 
 def _reports_itself(clause: Token) -> bool:
@@ -534,7 +593,8 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing, comma-set participle of speech: "said [the plan is dead], citing the
     vote" - the participle reports a second thing the source said."""
     verbs = CueLexicon.default().verbs
-    for i in range(max(start + 2, _after_last_mark(doc, start, end)), end - 1):
+    unquoted = _after_last_mark(doc, start, end)
+    for i in range(start + 2, end - 1):
         comma, word = doc[i], doc[i + 1]
         if (
             comma.text == ","
@@ -542,9 +602,19 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and word.dep_ in {"advcl", "conj", "xcomp"}
             and verbs.get(verb_lemma(word)) == "speech"
             and _closes(doc, word, end)
+            and (i >= unquoted or _introduces_quotation(doc, word))
         ):
             return trim_tokens(doc, start, i)
     return start, end
+
+
+def _introduces_quotation(doc: Doc, verb: Token) -> bool:
+    """Does a quotation follow the verb straight after a comma or colon ("…, saying, “…”")?
+    The quoted words are the participle's own."""
+    after = verb.i + 1
+    if after < len(doc) and doc[after].text in {",", ":"}:
+        after += 1
+    return after < len(doc) and is_mark(doc[after])
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -147,9 +147,11 @@ def object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int,
         return [trim_tokens(doc, last.i + 1, last.head.right_edge.i + 1)]
     if is_passive(head) or is_reduced_passive(head):
         return _passive_content(head) if nouns else _passive_topic(doc, head)
-    parts: list[Token] = []
+    # "spoke of [A, B and C]": the objects of the cue's own preposition come first, and a
+    # list the parser hangs on the verb after them goes on from them
+    parts: list[Token] = _prep_objects(last) if last.i != head.i else []
     for child in head.rights:
-        if child.i < cue.end and child.i != last.i:
+        if child.i < cue.end:
             continue
         if not nouns and child.dep_ != "prep":
             if child.dep_ in {"dobj", "dative"} and verb_lemma(head) not in _ADDRESSING_VERBS:
@@ -171,7 +173,6 @@ def object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int,
         elif child.dep_ == "prep" and (
             child.lower_ in (_CONTENT_PREPS if nouns else _TOPIC_PREPS)
             or _question_after(child)
-            or child.i == last.i
             or (parts and _completes_object(child, parts[-1]))
         ):
             objects = _prep_objects(child)
@@ -199,8 +200,6 @@ def object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int,
             continue
         elif child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "xcomp", "parataxis"}:
             break
-    if last.i != head.i:
-        parts.extend(_prep_objects(last))
     if not parts or _is_quoted_name(doc, head, parts):
         return []
     start = min(p.left_edge.i for p in parts)

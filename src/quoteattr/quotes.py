@@ -508,6 +508,8 @@ def _mark_candidates(
                 if cue is not None:
                     rule = name
                     break
+            if cue is not None and _named_title(index, span):
+                cue = None
             if cue is None and (credit := _dash_source(index, span)) is not None:
                 cue, source = credit
                 rule = "direct-credit"
@@ -569,6 +571,22 @@ def _is_title(text: str, span: QuotedSpan) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     capitalised = [w[:1].isupper() for w in line.split() if w[:1].isalpha()]
     return sum(capitalised) < 0.7 * len(capitalised)
+
+
+def _named_title(index: _Index, span: QuotedSpan) -> bool:
+    """A title the sentence names in a phrase of its own ("in an interview with “Fox and
+    Friends,” he said", "on CNN's “State of the Union”"): the object of a preposition,
+    not the words of the cue nearby."""
+    first = index.token_at(span.content_start, after=True)
+    before = index.token_at(span.start, after=False)
+    if first is None or before is None or not _is_title(index.text, span):
+        return False
+    if not (index.doc[before].is_alpha or index.doc[before].dep_ == "case"):
+        return False
+    token = index.doc[first]
+    while token.dep_ in {"compound", "amod", "det", "nmod"} and token.head.i > token.i:
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def _inside_sentence(index: _Index, span: QuotedSpan) -> bool:

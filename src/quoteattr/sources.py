@@ -39,6 +39,8 @@ _CLOSING_MARKS = frozenset({"”", "''", "»"})
 _PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite", "convince", "persuade", "satisfy"})
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
 _ADDRESSING_VERBS = word_list("addressing_verbs")
+# Links inside one clause, from a phrase up to the verb it belongs to.
+_PHRASE_LINKS = frozenset({"conj", "pcomp", "pobj", "prep", "attr", "dobj", "acomp", "xcomp"})
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -261,6 +263,8 @@ def _above_reported_clause(verb: Token) -> Token:
     tense, that the parser hangs on a reported clause continues the sentence that reports
     it; its speaker is the reporting verb's subject, not the clause's."""
     clause = verb.head
+    if verb.dep_ == "conj":
+        clause = reported_clause_of(verb) or clause
     if clause.dep_ != "ccomp" or not clause.head.i < clause.i < verb.i:
         return verb
     before = verb.doc[verb.i - 1]
@@ -271,6 +275,16 @@ def _above_reported_clause(verb: Token) -> Token:
     if verb.dep_ == "conj" and before.lower_ == "and" and not own:
         return clause.head if verb.tag_ == finite_form(clause.head) else verb
     return verb
+
+
+def reported_clause_of(verb: Token) -> Token | None:
+    """The reported clause a joined verb sits in, through phrases but no clause of its own:
+    "stating [there was a benefit to having him in the race] and chiding the media" (the
+    parser joins "chiding" to "having")."""
+    token = verb.head
+    while token.dep_ in _PHRASE_LINKS and token.head != token:
+        token = token.head
+    return token if token.dep_ == "ccomp" and token.head.i < token.i else None
 
 
 def finite_form(verb: Token) -> str:
