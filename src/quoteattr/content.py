@@ -20,8 +20,9 @@ from .objects import (
     what_is_answered,
 )
 from .ranges import is_mark, trim_tokens
-from .sources import finite_form, is_passive, noun_phrase, reported_clause_of
+from .sources import finite_form, noun_phrase, reported_clause_of
 from .stance import linked_clause, noun_content_prep, predicate_clause, target_subject
+from .syntax import has_agent, has_subject, is_passive
 
 __all__ = ["content_ranges"]
 
@@ -103,11 +104,7 @@ def _is_cue_verb(verb: Token) -> bool:
 def _is_participle_cue(verb: Token) -> bool:
     """A subjectless participle cue ("…, adding that …", "…, referencing X"): it reports
     what follows it; a clause before it is the sentence it is attached to."""
-    return (
-        verb.tag_ == "VBG"
-        and _is_cue_verb(verb)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-    )
+    return verb.tag_ == "VBG" and _is_cue_verb(verb) and not has_subject(verb)
 
 
 def _reports(doc: Doc, start: int, end: int) -> bool:
@@ -275,7 +272,7 @@ def _called_on(doc: Doc, cue: Cue, clause: Token) -> list[Token]:
 def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """ "[The senator] is expected [to attend]": with no one named who expects it, the
     passive subject is the one the infinitive is about, and part of what is expected."""
-    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if not is_passive(verb) or has_agent(verb):
         return []
     subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
@@ -288,7 +285,7 @@ def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> 
     subject, the parser has made it one more apposition of X; the phrase ends at its last
     comma and what follows is the clause's own."""
     start, end = phrase
-    if end > clause.i or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+    if end > clause.i or has_subject(clause):
         return phrase
     for i in range(end - 1, start, -1):
         if doc[i].text == ",":
@@ -576,10 +573,7 @@ def _reports_itself(clause: Token) -> bool:
     …", "who vowed …")?"""
     verbs = CueLexicon.default().verbs
     return any(
-        t.pos_ == "VERB"
-        and verb_lemma(t) in verbs
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
-        for t in clause.subtree
+        t.pos_ == "VERB" and verb_lemma(t) in verbs and has_subject(t) for t in clause.subtree
     )
 
 
@@ -632,7 +626,7 @@ def _is_parenthetical(verb: Token) -> bool:
     """A cue set off by commas from the clause it reports: "X, he said, Y" / "X, she admitted"."""
     if verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
         return False
-    if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
+    if not has_subject(verb):
         return False
     doc = verb.doc
     if verb.dep_ == "parataxis" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .lexicon import word_list
 from .stance import adjectival_participle, stance_cue
+from .syntax import has_agent, is_passive
 
 __all__ = [
     "Cue",
@@ -185,10 +186,8 @@ def _is_passive_judgement(verb: Token) -> bool:
     the agent when one is named ("seen by some as") and otherwise by no one in particular."""
     if verb.tag_ != "VBN" or verb_lemma(verb) not in _JUDGEMENT_VERBS:
         return False
-    finite = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    reduced = verb.dep_ == "acl" and (
-        any(c.dep_ == "agent" for c in verb.children) or _describes(verb)
-    )
+    finite = is_passive(verb)
+    reduced = verb.dep_ == "acl" and (has_agent(verb) or _describes(verb))
     return (finite or reduced) and any(
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
         for c in (*verb.children, *agent_phrase_children(verb))
@@ -216,14 +215,14 @@ def _passive_predicate(verb: Token, particle: Token) -> bool:
         particle.lower_ in _JUDGEMENT_PREPS
         and particle.head.i == verb.i
         and verb.tag_ == "VBN"
-        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        and is_passive(verb)
     )
 
 
 def _has_holder(verb: Token) -> bool:
     """Does a passive of judgement name who holds the view: an agent, or a finite clause's
     subject ("[she] was declared the winner" is said of her, by whoever declared it)?"""
-    return verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children)
+    return verb.dep_ != "acl" or has_agent(verb)
 
 
 def _describes(verb: Token) -> bool:
@@ -347,7 +346,7 @@ def reaction_roles(verb: Token) -> tuple[Token, Token] | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REACTION_VERBS:
         return None
     children = list(verb.children)
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in children):
+    if is_passive(verb):
         experiencer = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         stimulus = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from .cues import Cue, CueLexicon, reaction_roles, verb_lemma
 from .lexicon import word_list
 from .ranges import is_mark, trim_tokens
-from .sources import is_passive, is_reduced_passive, noun_phrase
+from .sources import is_reduced_passive, noun_phrase
+from .syntax import has_agent, is_passive
 
 __all__ = [
     "is_object_word",
@@ -316,7 +317,7 @@ def _passive_content(verb: Token) -> list[tuple[int, int]]:
     """What a passive cue with a named agent reports: "[the plan] was rejected by voters",
     "[an allegation] denied by the ministry". Without an agent ("the plan was discussed")
     there is no one to attribute it to."""
-    if not any(child.dep_ == "agent" for child in verb.children):
+    if not has_agent(verb):
         return []
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         start, end = noun_phrase(verb.head)
@@ -360,8 +361,4 @@ def _person_words(doc: Doc) -> frozenset[str]:
 def _passive_with_agent(token: Token) -> bool:
     """The subject of a passive with a named agent, which stands for its object: "[Cruz]
     was endorsed by Fiorina"."""
-    return (
-        token.dep_ == "nsubjpass"
-        and token.pos_ == "PROPN"
-        and any(c.dep_ == "agent" for c in token.head.children)
-    )
+    return token.dep_ == "nsubjpass" and token.pos_ == "PROPN" and has_agent(token.head)

@@ -26,6 +26,7 @@ from .marks import QuotedSpan
 from .objects import is_object_word
 from .ranges import is_mark, trim_tokens
 from .sources import addressee_of, source_of
+from .syntax import has_subject
 from .types import QuoteKind
 
 __all__ = ["Candidate", "build_candidates", "token_chars"]
@@ -680,7 +681,7 @@ def _contrasting_report(verb: Token) -> bool:
     Sanders suggests …", "[…], though public records indicate …"."""
     return (
         verb.dep_ == "advcl"
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and has_subject(verb)
         and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
     )
 

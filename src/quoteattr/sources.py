@@ -12,11 +12,11 @@ from spacy.tokens import Doc, Token
 from .cues import VANTAGE_NOUNS, Cue, reaction_roles, source_nouns
 from .lexicon import word_list
 from .stance import judge_phrase, light_verb_subject
+from .syntax import has_agent, is_passive
 
 __all__ = [
     "addressee_of",
     "finite_form",
-    "is_passive",
     "is_reduced_passive",
     "is_relative_pronoun",
     "noun_phrase",
@@ -110,17 +110,9 @@ def is_relative_pronoun(token: Token) -> bool:
     )
 
 
-def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
-
-
 def is_reduced_passive(verb: Token) -> bool:
     """A participle modifying a noun with a ``by`` agent: "a claim [denied by the firm]"."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and any(child.dep_ == "agent" for child in verb.children)
-    )
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and has_agent(verb)
 
 
 def _is_agent_noun(noun: Token) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns
 from .lexicon import word_list
+from .syntax import has_subject
 
 __all__ = [
     "NOUN_CONTENT_PREPS",
@@ -260,7 +261,7 @@ def _has_subject(verb: Token) -> bool:
     """A linking verb with a subject of its own, or one it shares with the verb it completes:
     "Democrats did not seem [to be] worried about ..."."""
     for _ in range(2):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        if has_subject(verb):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
