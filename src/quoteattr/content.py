@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cuelexicon import is_cue_verb
 from .cues import Cue, CueLexicon, agent_phrase_children, verb_lemma
 from .lexicon import word_list
 from .objects import (
@@ -70,6 +71,8 @@ def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, in
 
 
 def _opens_with_that(clause: Token) -> bool:
+    """A "that" mark before the clause's verb (``syntax.has_that_mark`` looks at all its
+    children)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
@@ -84,7 +87,7 @@ def _before_introduced_quotation(doc: Doc, start: int, end: int) -> int:
     [it was too early] but added, “…”" (the quotation is the second cue's)."""
     for i in range(start + 1, end - 1):
         verb = doc[i]
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not _is_cue_verb(verb):
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not is_cue_verb(verb):
             continue
         after = i + 1
         if doc[after].text in {",", ":"}:
@@ -97,14 +100,10 @@ def _before_introduced_quotation(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _is_cue_verb(verb: Token) -> bool:
-    return CueLexicon.default().verb_category(verb) is not None
-
-
 def _is_participle_cue(verb: Token) -> bool:
     """A subjectless participle cue ("…, adding that …", "…, referencing X"): it reports
     what follows it; a clause before it is the sentence it is attached to."""
-    return verb.tag_ == "VBG" and _is_cue_verb(verb) and not has_subject(verb)
+    return verb.tag_ == "VBG" and is_cue_verb(verb) and not has_subject(verb)
 
 
 def _reports(doc: Doc, start: int, end: int) -> bool:
@@ -113,8 +112,7 @@ def _reports(doc: Doc, start: int, end: int) -> bool:
     for token in doc[start:end]:
         if is_mark(token):
             return False
-        deps = {c.dep_ for c in token.children}
-        if "nsubj" in deps and "ccomp" in deps:
+        if _is_report(token):
             return True
     return False
 
@@ -221,7 +219,7 @@ def _gerund_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     if is_passive(verb):
         return []
     for child in verb.rights:
-        if child.dep_ != "xcomp" or child.tag_ != "VBG" or _is_cue_verb(child):
+        if child.dep_ != "xcomp" or child.tag_ != "VBG" or is_cue_verb(child):
             continue
         if not (cue.takes_object or cue.category == "thought" or _has_finite_verb(child)):
             return []
@@ -361,7 +359,7 @@ def _joined_verbs(clause: Token) -> list[Token]:
             and token.head != clause
             and token.i > clause.i
             and reported_clause_of(token) == clause
-            and _is_cue_verb(token)
+            and is_cue_verb(token)
             and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
         ):
             joined.append(token)

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table
 
-__all__ = ["CATEGORIES", "PERSONAL_PRONOUNS", "Cue", "CueLexicon", "source_nouns", "verb_lemma"]
+__all__ = [
+    "CATEGORIES",
+    "PERSONAL_PRONOUNS",
+    "Cue",
+    "CueLexicon",
+    "is_cue_verb",
+    "source_nouns",
+    "verb_lemma",
+]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 # Pronouns that stand for a person who can speak: "[she] raised doubts", "[they] maintain that".
@@ -109,6 +117,11 @@ class CueLexicon:
 def verb_lemma(token: Token) -> str:
     """``CueLexicon.verb_lemma`` with the default lexicon."""
     return _default_lexicon().verb_lemma(token)
+
+
+def is_cue_verb(token: Token) -> bool:
+    """Is the token a cue verb of the default lexicon?"""
+    return _default_lexicon().verb_category(token) is not None
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .lexicon import word_list
 from .stance import adjectival_participle, stance_cue
-from .syntax import has_agent, is_passive
+from .syntax import has_agent, has_that_mark, is_passive
 
 __all__ = [
     "Cue",
@@ -290,7 +290,7 @@ def _reports_a_clause(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if clause is None or not has_that_mark(clause):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:

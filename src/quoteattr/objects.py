@@ -13,7 +13,8 @@ import weakref
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, CueLexicon, reaction_roles, verb_lemma
+from .cuelexicon import is_cue_verb
+from .cues import Cue, reaction_roles, verb_lemma
 from .lexicon import word_list
 from .ranges import is_mark, trim_tokens
 from .sources import is_reduced_passive, noun_phrase
@@ -101,7 +102,7 @@ def what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ == "by":
             deed = next((c for c in child.children if c.dep_ == "pcomp"), None)
-            if deed is None or CueLexicon.default().verb_category(deed) is not None:
+            if deed is None or is_cue_verb(deed):
                 return []
             return [trim_tokens(doc, deed.left_edge.i, deed.right_edge.i + 1)]
     for child in verb.rights:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns
 from .lexicon import word_list
-from .syntax import has_subject
+from .syntax import has_subject, has_that_mark
 
 __all__ = [
     "NOUN_CONTENT_PREPS",
@@ -195,9 +195,7 @@ def predicate_clause(noun: Token) -> Token | None:
     if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return None
     for child in verb.rights:
-        if child.dep_ == "ccomp" and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-        ):
+        if child.dep_ == "ccomp" and has_that_mark(child):
             return child
     return None
 
@@ -242,11 +240,7 @@ def linked_clause(adjective: Token) -> Token | None:
     if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
         return None
     for child in verb.rights:
-        if (
-            child.dep_ == "ccomp"
-            and child.i > adjective.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
-        ):
+        if child.dep_ == "ccomp" and child.i > adjective.i and has_that_mark(child):
             return child
     return None
 
