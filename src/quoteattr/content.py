@@ -121,22 +121,67 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Token ranges of the content a cue introduces, from the parse."""
     head = doc[cue.head]
     if cue.source_slot == "object":
-        # "according to X, ...": the clause the phrase modifies, minus the phrase.
-        clause = head.head
-        phrase = (head.left_edge.i, head.right_edge.i + 1)
-        if clause.i == head.i:
-            return []
-        # "X is short when Y [are included], according to Z": the phrase vouches for the
-        # whole sentence, not for the subordinate clause the parser hung it on.
-        while clause.dep_ in _SUBORDINATE_DEPS and clause.head.i != clause.i:
-            clause = clause.head
-        return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
+        return _according_to_content(doc, head)
     if cue.part == "evidential":
         return _evidential_content(doc, head)
     if cue.part == "reaction":
         return reaction_content(doc, head)
     if cue.part != "verb":
         return _stance_content(doc, cue)
+    ranges = [_outside_cue(doc, cue, r) for r in _verb_content(doc, cue)]
+    ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
+    return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+
+
+def _according_to_content(doc: Doc, head: Token) -> list[tuple[int, int]]:
+    """ "according to X, ...": the clause the phrase modifies, minus the phrase."""
+    clause = head.head
+    phrase = (head.left_edge.i, head.right_edge.i + 1)
+    if clause.i == head.i:
+        return []
+    # "X is short when Y [are included], according to Z": the phrase vouches for the
+    # whole sentence, not for the subordinate clause the parser hung it on.
+    while clause.dep_ in _SUBORDINATE_DEPS and clause.head.i != clause.i:
+        clause = clause.head
+    return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
+
+
+def _verb_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """What a cue verb reports, trying its kinds of content in turn until one is found: a
+    reported clause (with what continues it), then clause-like and then nominal contents,
+    and last the clause a parenthetical cue is set in."""
+    head = doc[cue.head]
+    ranges = _reported_clauses(doc, cue)
+    if not ranges:
+        ranges.extend(_clause_under_addressee(doc, head))
+    if not ranges:
+        ranges.extend(_indirect_question(doc, head))
+    if not ranges and cue.category == "speech":
+        ranges.extend(pro_form_content(doc, head))
+    if ranges:
+        ranges.extend(_continuations(doc, head, max(end for _, end in ranges)))
+    if not ranges and verb_lemma(head) in _INFINITIVE_CUES:
+        ranges.extend(_infinitive_content(doc, cue))
+    if not ranges and verb_lemma(head) in _JUDGEMENT_VERBS:
+        ranges.extend(regarded_as(doc, head))
+    if not ranges and cue.takes_object:
+        ranges.extend(object_content(doc, cue))
+    elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
+        ranges.extend(object_content(doc, cue, nouns=False))
+    if not ranges:
+        ranges.extend(_gerund_content(doc, cue))
+    if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
+        ranges.extend(what_is_answered(doc, head))
+    if not ranges and _is_parenthetical(head):
+        cut = (_parenthetical_start(head), head.right_edge.i + 1)
+        ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
+    return ranges
+
+
+def _reported_clauses(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """The clausal complements a cue verb reports: "said [that X]", "made it clear [that
+    X]", cut before a second report or a quotation another cue introduces."""
+    head = doc[cue.head]
     ranges: list[tuple[int, int]] = []
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS and cue.start <= child.i < cue.end:
@@ -157,56 +202,46 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 # "said [seeking help was right]" the gerund is the clause's subject
                 continue
             ranges.append((start, _before_introduced_quotation(doc, start, end)))
-    if not ranges:
-        ranges.extend(_clause_under_addressee(doc, head))
-    if not ranges:
-        ranges.extend(_indirect_question(doc, head))
-    if not ranges and cue.category == "speech":
-        ranges.extend(pro_form_content(doc, head))
-    if ranges:
-        # "said [X] because [Y]": a reason clause after the content is part of the claim;
-        # "said [that X but that Y]": a second that-clause joined to the verb continues it
-        last = max(end for _, end in ranges)
-        for child in head.rights:
-            if child.dep_ == "conj" and child.left_edge.i >= last and _opens_with_that(child):
-                ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
-                continue
-            if (
-                child.dep_ == "advcl"
-                and child.left_edge.i >= last
-                and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
-                and not _is_report(child)  # "…, though he said [B]": a report of its own
-            ):
-                ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
-    if not ranges and verb_lemma(head) in _INFINITIVE_CUES:
-        for child in head.children:
-            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                start = child.left_edge.i
-                # "urged [the party to act]": the person urged is part of what was urged
-                wanted = [
-                    c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
-                ] + _called_on(doc, cue, child)
-                if wanted:
-                    start = min(start, wanted[0].left_edge.i)
-                ranges.extend(_raised_subject(doc, head))
-                end = _second_report(doc, head, child) or child.right_edge.i + 1
-                ranges.append(trim_tokens(doc, start, end))
-    if not ranges and verb_lemma(head) in _JUDGEMENT_VERBS:
-        ranges.extend(regarded_as(doc, head))
-    if not ranges and cue.takes_object:
-        ranges.extend(object_content(doc, cue))
-    elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
-        ranges.extend(object_content(doc, cue, nouns=False))
-    if not ranges:
-        ranges.extend(_gerund_content(doc, cue))
-    if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
-        ranges.extend(what_is_answered(doc, head))
-    if not ranges and _is_parenthetical(head):
-        cut = (_parenthetical_start(head), head.right_edge.i + 1)
-        ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
-    ranges = [_outside_cue(doc, cue, r) for r in ranges]
-    ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
-    return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+    return ranges
+
+
+def _continuations(doc: Doc, head: Token, last: int) -> list[tuple[int, int]]:
+    """Clauses after a content (ending at ``last``) that go on with it: "said [X] because
+    [Y]": a reason clause is part of the claim; "said [that X but that Y]": a second
+    that-clause joined to the verb continues it."""
+    ranges: list[tuple[int, int]] = []
+    for child in head.rights:
+        if child.dep_ == "conj" and child.left_edge.i >= last and _opens_with_that(child):
+            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+            continue
+        if (
+            child.dep_ == "advcl"
+            and child.left_edge.i >= last
+            and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
+            and not _is_report(child)  # "…, though he said [B]": a report of its own
+        ):
+            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    return ranges
+
+
+def _infinitive_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """ "urged [the party to act]", "[the senator] is expected [to attend]": the infinitive
+    a verb of wanting or expecting takes, with the one it is about."""
+    head = doc[cue.head]
+    ranges: list[tuple[int, int]] = []
+    for child in head.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            start = child.left_edge.i
+            # "urged [the party to act]": the person urged is part of what was urged
+            wanted = [
+                c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
+            ] + _called_on(doc, cue, child)
+            if wanted:
+                start = min(start, wanted[0].left_edge.i)
+            ranges.extend(_raised_subject(doc, head))
+            end = _second_report(doc, head, child) or child.right_edge.i + 1
+            ranges.append(trim_tokens(doc, start, end))
+    return ranges
 
 
 def _gerund_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
