@@ -34,18 +34,31 @@ _ADDRESSEES = word_list("addressee_nouns")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = word_list("framing_words")
+# Marks of a reason clause that goes on with the claim: "said [X] because [Y]".
 _REASON_MARKS = word_list("reason_marks")
+# Dependencies of the clause a cue verb reports.
 _CLAUSE_DEPS = frozenset({"ccomp"})
+# Verbs whose content is an infinitive: "urged [the party to act]".
 _INFINITIVE_CUES = word_list("infinitive_cues")
+# Verbs of asking, after which "if" and "whether" open what was asked.
 _QUESTION_VERBS = word_list("question_verbs")
+# Verbs of answering, whose deeds ("responded [by standing]") are the content.
 _ANSWERING_VERBS = word_list("answering_verbs")
+# Verbs of regarding, whose content is a view: "regarded [X as Y]".
 _JUDGEMENT_VERBS = word_list("judgement_verbs")
+# Verbs of speech that cannot report a clause: "As he spoke, …" only gives the time.
 _CLAUSELESS_SPEECH_VERBS = word_list("clauseless_speech_verbs")
+# Subjects of an aside that is the speaker's own ("as I said"), not a report.
 _FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+# Punctuation that sets off an aside or a cue within the sentence.
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--"})
+# Complements of a verb of appearance: "appeared [to be on the upswing]".
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+# Words opening a predicate the parser does not take for a complement: "seems [like …]".
 _PREDICATE_WORDS = frozenset({"like", "as", "for", "of"})
+# Clauses that an "according to" phrase hung on them vouches beyond.
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
+# Parts of speech of a subject that can follow its verb: "said [Robert]".
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "DET"})
 
 
@@ -435,7 +448,7 @@ def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
     if not finite or subject.pos_ not in _NOMINAL or subject.tag_ in {"WP", "WDT"}:
         return False  # "…,” adding [that …]", "…,” asked [which …]"
     before = verb.i - 1
-    while before >= 0 and doc[before].text in {",", "—", "–", "--"}:
+    while before >= 0 and doc[before].text in _ASIDE_PUNCT:
         before -= 1
     return before >= 0 and is_mark(doc[before])
 

@@ -42,6 +42,10 @@ def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     )
 
 
+# How far a phrase's particle may stand from its verb: "pointed [it] out".
+_MAX_PARTICLE_GAP = 3
+
+
 def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     """For "point out": the particle child of a verb whose lemma is the first word. The
     particle follows the verb closely ("pointed it out"); "Back in May, he wrote" is no
@@ -60,7 +64,6 @@ def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     return None
 
 
-_MAX_PARTICLE_GAP = 3
 _Phrase = tuple[tuple[str, ...], str, str]
 
 
@@ -265,6 +268,7 @@ def _vantage_noun(prep: Token) -> Token | None:
     return None
 
 
+# Polls and surveys, the source of what holds "in" them: "led by five points [in the poll]".
 _SURVEY_NOUNS = word_list("survey_nouns")
 
 
@@ -335,7 +339,9 @@ def _is_non_speech_use(token: Token) -> bool:
 
 # Verbs of causing a feeling: "[the deal] angered [officials]".
 _REACTION_VERBS = word_list("reaction_verbs")
+# Nouns for people and groups, who can report a clause or be moved by something.
 _PERSON_NOUNS = word_list("person_nouns")
+# Pronouns for people who can be moved: "[the deal] angered [them]".
 _EXPERIENCER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
