@@ -26,9 +26,11 @@ __all__ = [
     "target_subject",
 ]
 
+# Prepositions that give what a stance adjective is about: "worried [about the vote]".
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
-_DRAWING_VERBS = word_list("drawing_verbs")
+# Possessives that make a reporting noun a person's words: "[his] attacks on the judge".
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+# Possessors whose "attack" is a deed, not words: "[Russia]'s attack on its neighbour".
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -83,7 +85,7 @@ def stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
             return Cue(token.i, token.i, token.i + 1, category, part="adjective")
         if token.dep_ not in {"acomp", "oprd"} or head.lemma_.lower() not in _LINKING_VERBS:
             return None
-        if not _has_subject(head):
+        if not _has_linked_subject(head):
             return None
         return Cue(token.i, token.i, token.i + 1, category, part="adjective")
     if lemma in _STANCE_AGENTS and "speech" in lexicon.categories:
@@ -128,7 +130,7 @@ def _stance_agent(noun: Token) -> Cue | None:
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING_VERBS and _has_subject(head):
+    if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING_VERBS and _has_linked_subject(head):
         return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
     if noun.dep_ == "appos" and (head.ent_type_ == "PERSON" or head.pos_ == "PRON"):
         return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
@@ -138,6 +140,8 @@ def _stance_agent(noun: Token) -> Cue | None:
 # Nouns of judgement that a verb of drawing lets fall on its subject: "the statement drew
 # [criticism]", "his work has come under [scrutiny]".
 _CRITIQUE_NOUNS = word_list("critique_nouns")
+# Verbs that let a judgement fall on their subject: "the statement [drew] criticism".
+_DRAWING_VERBS = word_list("drawing_verbs")
 
 
 def target_subject(noun: Token) -> Token | None:
@@ -251,7 +255,7 @@ def adjectival_participle(token: Token, lexicon: CueLexicon) -> bool:
     return token.tag_ == "VBN" and token.dep_ == "acomp" and token.lower_ in lexicon.adjectives
 
 
-def _has_subject(verb: Token) -> bool:
+def _has_linked_subject(verb: Token) -> bool:
     """A linking verb with a subject of its own, or one it shares with the verb it completes:
     "Democrats did not seem [to be] worried about ..."."""
     for _ in range(2):
