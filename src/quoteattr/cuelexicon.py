@@ -108,6 +108,7 @@ class CueLexicon:
         return lemma
 
     def verb_category(self, token: Token) -> str | None:
+        """The category of a cue verb ("speech", "thought", …), or None if it is none."""
         category = self.verbs.get(self.verb_lemma(token))
         if category is None or category not in self.categories:
             return None

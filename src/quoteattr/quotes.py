@@ -154,6 +154,9 @@ class _Index:
 
 
 def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
+    """A candidate for each content the cues introduce in the parse (one-word contents only
+    when they can stand alone), classified by the quotation marks it overlaps; those of
+    one cue merged."""
     doc = index.doc
     found: list[Candidate] = []
     for cue in cues:
@@ -687,9 +690,9 @@ def _contrasting_report(verb: Token) -> bool:
 
 
 def _cut_before_report(outer: Candidate, inner: Candidate, doc: Doc) -> bool:
-    """Does a contrasting report close ``outer``'s content ("accuses X of Y while Sanders
-    suggests Z")? That is a second quote, not part of the first: ``outer`` is cut to end
-    before the clause and both stay."""
+    """Cut ``outer`` before a contrasting report that closes its content ("accuses X of Y
+    while Sanders suggests Z"): that is a second quote, not part of the first. Returns
+    whether ``outer`` was cut (in place), in which case both stay."""
     if inner.cue is None or inner.cue.part != "verb" or inner.cue.source_slot != "subject":
         return False
     if len(outer.fragments) != 1 or outer.cue is None or outer.kind is QuoteKind.DIRECT:
@@ -724,6 +727,7 @@ def _cut_before_report(outer: Candidate, inner: Candidate, doc: Doc) -> bool:
 
 
 def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
+    """Does ``inner``'s cue stand inside ``outer``'s text?"""
     if inner.cue is None:
         return False
     offset = doc[inner.cue.head].idx
@@ -731,10 +735,12 @@ def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
 
 
 def _is_inferred(candidate: Candidate) -> bool:
+    """Is the candidate only inferred from a verb of appearance ("X seems to …")?"""
     return candidate.cue is not None and candidate.cue.part == "evidential"
 
 
 def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
+    """Of two overlapping candidates, should ``new`` replace ``old``?"""
     if _is_inferred(new) != _is_inferred(old):
         return _is_inferred(old)  # "X seems to ..." gives way to any attribution it overlaps
     if _cue_inside(new, old, doc):

@@ -268,6 +268,8 @@ def _has_linked_subject(verb: Token) -> bool:
 
 
 def _adjective_content(child: Token) -> bool:
+    """Is the child what a stance adjective is about: "confident [that …]", "worried
+    [about X]"?"""
     if child.dep_ in {"ccomp", "xcomp"}:
         return True
     # "upset [by the suggestion]": what a participle's feeling is about
