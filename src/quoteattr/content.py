@@ -102,10 +102,7 @@ def _before_introduced_quotation(doc: Doc, start: int, end: int) -> int:
         verb = doc[i]
         if verb.dep_ != "conj" or verb.pos_ != "VERB" or not is_cue_verb(verb):
             continue
-        after = i + 1
-        if doc[after].text in {",", ":"}:
-            after += 1
-        if after < end and is_mark(doc[after]):
+        if _introduces_quotation(doc, verb, end):
             cut = verb.left_edge.i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
@@ -648,13 +645,14 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _introduces_quotation(doc: Doc, verb: Token) -> bool:
-    """Does a quotation follow the verb straight after a comma or colon ("…, saying, “…”")?
-    The quoted words are the participle's own."""
+def _introduces_quotation(doc: Doc, verb: Token, end: int | None = None) -> bool:
+    """Does a quotation open straight after the verb, or after a comma or colon ("…, saying,
+    “…”"), before token ``end``? The quoted words are the verb's own."""
+    end = len(doc) if end is None else end
     after = verb.i + 1
     if after < len(doc) and doc[after].text in {",", ":"}:
         after += 1
-    return after < len(doc) and is_mark(doc[after])
+    return after < end and is_mark(doc[after])
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
