@@ -86,77 +86,96 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     by_head: dict[int, Cue] = {}
     object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
     for token in doc:
-        i = token.i
-        lower, lemma = token.lower_, token.lemma_.lower()
-        starting = object_phrases.get(lower, ()) + (
-            object_phrases.get(lemma, ()) if lemma != lower else ()
-        )
-        for words, category, slot in starting:
-            if category in lexicon.categories and _phrase_at(doc, i, words):
-                by_head.setdefault(i, Cue(i, i, i + len(words), category, slot))
-                break
-        if i in by_head:
-            continue
-        vantage = _vantage_noun(token)
-        if vantage is not None and "thought" in lexicon.categories:
-            by_head[i] = Cue(i, i, vantage.i + 1, "thought", "object")
-            continue
-        survey = _survey_noun(token)
-        # "In a poll, most said […]": the saying is the report, the poll its setting
-        if (
-            survey is not None
-            and "evidence" in lexicon.categories
-            and lexicon.verb_category(token.head) is None
+        cue = _object_phrase_cue(doc, token, object_phrases, lexicon)
+        if cue is None:
+            cue = _setting_cue(token, lexicon)
+        if cue is None and (
+            token.pos_ == "ADJ" or token.pos_ == "NOUN" or adjectival_participle(token, lexicon)
         ):
-            by_head[i] = Cue(i, i, survey.i + 1, "evidence", "object")
-            continue
-        if token.pos_ == "ADJ" or token.pos_ == "NOUN" or adjectival_participle(token, lexicon):
             cue = stance_cue(token, lexicon)
-            if cue is not None:
-                by_head[i] = cue
-            continue
-        if token.pos_ not in _VERB_POS:
-            continue
-        for words, category, _slot in subject_phrases.get(lemma, ()) + (
-            subject_phrases.get(lower, ()) if lemma != lower else ()
-        ):
-            if category not in lexicon.categories:
-                continue
-            particle = _particle_phrase(token, words)
-            if particle is not None and _passive_predicate(token, particle):
-                # "[the raid] was billed as [humanitarian]": a view of the subject
-                by_head[i] = Cue(i, i, i + 1, category, part="evidential")
-                break
-            if particle is not None:
-                start, end = min(i, particle.i), max(i, particle.i) + 1
-                by_head[i] = Cue(i, start, end, category, takes_object=True)
-                break
-            if len(words) > 2 and _phrase_at(doc, i, words):
-                by_head[i] = Cue(i, i, i + len(words), category)
-                break
-        if i in by_head:
-            continue
-        if "evidence" in lexicon.categories and _is_evidential(token):
-            by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
-            continue
-        if "thought" in lexicon.categories and reaction_roles(token) is not None:
-            by_head[i] = Cue(i, i, i + 1, "thought", part="reaction")
-            continue
-        if "thought" in lexicon.categories and _intends(token):
-            by_head[i] = Cue(i, i, i + 1, "thought")
-            continue
-        category = lexicon.verb_category(token)
-        if category is not None and _is_passive_judgement(token):
-            # "opportunities seen as beneficial": a view held by no one named
-            slot = "subject" if _has_holder(token) else "none"
-            by_head[i] = Cue(i, i, i + 1, category, source_slot=slot, part="evidential")
-            continue
-        if category is not None and not _is_non_speech_use(token):
-            takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
-            by_head[i] = Cue(i, i, i + 1, category, takes_object=takes_object)
-        elif "speech" in lexicon.categories and _reports_a_clause(token):
-            by_head[i] = Cue(i, i, i + 1, "speech", generic=True)
+        elif cue is None and token.pos_ in _VERB_POS:
+            cue = _subject_phrase_cue(doc, token, subject_phrases, lexicon)
+            if cue is None:
+                cue = _verb_cue(token, lexicon)
+        if cue is not None:
+            by_head[token.i] = cue
     return [by_head[k] for k in sorted(by_head)]
+
+
+def _object_phrase_cue(
+    doc: Doc, token: Token, phrases: dict[str, tuple[_Phrase, ...]], lexicon: CueLexicon
+) -> Cue | None:
+    """A phrase whose object is the source, starting at the token: "according to X"."""
+    i = token.i
+    lower, lemma = token.lower_, token.lemma_.lower()
+    starting = phrases.get(lower, ()) + (phrases.get(lemma, ()) if lemma != lower else ())
+    for words, category, slot in starting:
+        if category in lexicon.categories and _phrase_at(doc, i, words):
+            return Cue(i, i, i + len(words), category, slot)
+    return None
+
+
+def _setting_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """A preposition whose object vouches for its clause: "in [Kim's] view", "in a poll"."""
+    i = token.i
+    vantage = _vantage_noun(token)
+    if vantage is not None and "thought" in lexicon.categories:
+        return Cue(i, i, vantage.i + 1, "thought", "object")
+    survey = _survey_noun(token)
+    # "In a poll, most said […]": the saying is the report, the poll its setting
+    if (
+        survey is not None
+        and "evidence" in lexicon.categories
+        and lexicon.verb_category(token.head) is None
+    ):
+        return Cue(i, i, survey.i + 1, "evidence", "object")
+    return None
+
+
+def _subject_phrase_cue(
+    doc: Doc, token: Token, phrases: dict[str, tuple[_Phrase, ...]], lexicon: CueLexicon
+) -> Cue | None:
+    """A phrase headed by the verb with its subject as source: "pointed out", "called for"."""
+    i = token.i
+    lower, lemma = token.lower_, token.lemma_.lower()
+    for words, category, _slot in phrases.get(lemma, ()) + (
+        phrases.get(lower, ()) if lemma != lower else ()
+    ):
+        if category not in lexicon.categories:
+            continue
+        particle = _particle_phrase(token, words)
+        if particle is not None and _passive_predicate(token, particle):
+            # "[the raid] was billed as [humanitarian]": a view of the subject
+            return Cue(i, i, i + 1, category, part="evidential")
+        if particle is not None:
+            start, end = min(i, particle.i), max(i, particle.i) + 1
+            return Cue(i, start, end, category, takes_object=True)
+        if len(words) > 2 and _phrase_at(doc, i, words):
+            return Cue(i, i, i + len(words), category)
+    return None
+
+
+def _verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """A one-word verb cue: appearance, reaction, intention, a passive judgement, a verb of
+    the lexicon, or a verb outside it that reports a that-clause."""
+    i = token.i
+    if "evidence" in lexicon.categories and _is_evidential(token):
+        return Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
+    if "thought" in lexicon.categories and reaction_roles(token) is not None:
+        return Cue(i, i, i + 1, "thought", part="reaction")
+    if "thought" in lexicon.categories and _intends(token):
+        return Cue(i, i, i + 1, "thought")
+    category = lexicon.verb_category(token)
+    if category is not None and _is_passive_judgement(token):
+        # "opportunities seen as beneficial": a view held by no one named
+        slot = "subject" if _has_holder(token) else "none"
+        return Cue(i, i, i + 1, category, source_slot=slot, part="evidential")
+    if category is not None and not _is_non_speech_use(token):
+        takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
+        return Cue(i, i, i + 1, category, takes_object=takes_object)
+    if "speech" in lexicon.categories and _reports_a_clause(token):
+        return Cue(i, i, i + 1, "speech", generic=True)
+    return None
 
 
 _EVIDENTIAL_VERBS = word_list("evidential_verbs")
