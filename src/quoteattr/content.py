@@ -23,7 +23,7 @@ from .objects import (
 from .ranges import is_mark, trim_tokens
 from .sources import finite_form, noun_phrase, reported_clause_of
 from .stance import linked_clause, noun_content_prep, predicate_clause, target_subject
-from .syntax import has_agent, has_subject, is_passive
+from .syntax import first_child, has_agent, has_subject, is_passive
 
 __all__ = ["content_ranges"]
 
@@ -707,7 +707,7 @@ def _comment_clause(verb: Token) -> bool:
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None or subject.lower_ in _FIRST_AND_SECOND_PERSON:
         return False
     doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i

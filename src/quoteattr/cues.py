@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .lexicon import word_list
 from .stance import adjectival_participle, stance_cue
-from .syntax import has_agent, has_that_mark, is_passive
+from .syntax import first_child, has_agent, has_that_mark, is_passive
 
 __all__ = [
     "Cue",
@@ -279,7 +279,7 @@ def _vantage_noun(prep: Token) -> Token | None:
     opens = prep.i == prep.sent.start or doc[prep.i - 1].text in {",", "—", "–", "("}
     if not (opens or (end < len(doc) and doc[end].text in {",", "—", "–", ")"})):
         return None
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = first_child(prep, "pobj")
     if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
         return None
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
@@ -296,7 +296,7 @@ def _survey_noun(prep: Token) -> Token | None:
     poll in which a clause holds is the source of what the clause says."""
     if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
         return None
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = first_child(prep, "pobj")
     if noun is None or noun.lemma_.lower() not in _SURVEY_NOUNS:
         return None
     return noun
@@ -312,10 +312,10 @@ def _reports_a_clause(verb: Token) -> bool:
     that ...", "a study proved that ..."."""
     if verb.pos_ != "VERB":
         return False
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = first_child(verb, "ccomp")
     if clause is None or not has_that_mark(clause):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None:
         return False
     if subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
@@ -374,7 +374,7 @@ def reaction_roles(verb: Token) -> tuple[Token, Token] | None:
     if is_passive(verb):
         experiencer = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
-        stimulus = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        stimulus = first_child(agent, "pobj") if agent else None
     else:
         experiencer = next((c for c in children if c.dep_ == "dobj"), None)
         stimulus = next((c for c in children if c.dep_ == "nsubj"), None)

@@ -18,7 +18,7 @@ from .cues import Cue, reaction_roles, verb_lemma
 from .lexicon import word_list
 from .ranges import is_mark, trim_tokens
 from .sources import is_reduced_passive, noun_phrase
-from .syntax import has_agent, is_passive
+from .syntax import first_child, has_agent, is_passive
 
 __all__ = [
     "is_object_word",
@@ -101,7 +101,7 @@ def what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         return []
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ == "by":
-            deed = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            deed = first_child(child, "pcomp")
             if deed is None or is_cue_verb(deed):
                 return []
             return [trim_tokens(doc, deed.left_edge.i, deed.right_edge.i + 1)]
@@ -122,7 +122,7 @@ def pro_form_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
             continue
         topic = next(
             (c for c in verb.rights if c.i > child.i and c.dep_ == "prep"),
-            next((c for c in child.children if c.dep_ == "prep"), None),
+            first_child(child, "prep"),
         )
         about = topic if topic is not None and topic.lower_ in _TOPIC_PREPS else None
         if child.lower_ in _PRO_FORMS or (
@@ -323,7 +323,7 @@ def _passive_content(verb: Token) -> list[tuple[int, int]]:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         start, end = noun_phrase(verb.head)
     else:
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = first_child(verb, "nsubjpass")
         if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
             return []
         start, end = trim_tokens(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)

@@ -26,7 +26,7 @@ from .marks import QuotedSpan
 from .objects import is_object_word
 from .ranges import is_mark, trim_tokens
 from .sources import addressee_of, source_of
-from .syntax import has_subject
+from .syntax import first_child, has_subject
 from .types import QuoteKind
 
 __all__ = ["Candidate", "build_candidates", "token_chars"]
@@ -409,7 +409,7 @@ def _cue_colon(index: _Index, span: QuotedSpan) -> Cue | None:
     verb = doc[last].head
     if verb.pos_ != "VERB" or verb.i > last:
         return None  # "The answer is simple: “…”" introduces no speaker
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None or not _speaks(subject, first_person=True, nouns=True):
         return None
     return Cue(verb.i, last, last + 1, "speech")
@@ -616,7 +616,7 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
         child, token = token, token.head
         if token.pos_ != "VERB" or child.dep_ not in _COMPLEMENT_DEPS:
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = first_child(token, "nsubj")
         if subject is None or not _speaks(subject):
             return None
         start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from .cues import VANTAGE_NOUNS, Cue, reaction_roles, source_nouns
 from .lexicon import word_list
 from .stance import judge_phrase, light_verb_subject
-from .syntax import has_agent, is_passive
+from .syntax import first_child, has_agent, is_passive
 
 __all__ = [
     "addressee_of",
@@ -135,7 +135,7 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
     if cue.part == "target":
         # "drew criticism from [Democrats]"
         prep = judge_phrase(head)
-        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        return first_child(prep, "pobj") if prep else None
     if cue.part == "reaction":
         roles = reaction_roles(head)  # "[the deal] angered [officials]"
         return roles[0] if roles is not None else None
@@ -194,7 +194,7 @@ def _phrase_object(last: Token, head: Token) -> Token | None:
     """ "according to [X]": the object of the phrase's last word (or of its head)."""
     if last.lemma_.lower() in VANTAGE_NOUNS:
         # "in [Kim's] view": the possessor; "by one estimate" names no one
-        return next((c for c in last.children if c.dep_ == "poss"), None)
+        return first_child(last, "poss")
     for token in (last, head):
         for child in token.children:
             if child.dep_ == "pobj":

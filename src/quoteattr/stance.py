@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns
 from .lexicon import word_list
-from .syntax import has_subject, has_that_mark
+from .syntax import first_child, has_subject, has_that_mark
 
 __all__ = [
     "NOUN_CONTENT_PREPS",
@@ -154,7 +154,7 @@ def target_subject(noun: Token) -> Token | None:
             return None
     elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _DRAWING_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return first_child(verb, "nsubj")
 
 
 def judge_phrase(noun: Token) -> Token | None:
@@ -218,7 +218,7 @@ def light_verb_subject(noun: Token) -> Token | None:
         return None
     if any(c.dep_ == "poss" for c in noun.children):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     if subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS:

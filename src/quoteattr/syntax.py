@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["has_agent", "has_subject", "has_that_mark", "is_passive"]
+__all__ = ["first_child", "has_agent", "has_subject", "has_that_mark", "is_passive"]
+
+
+def first_child(token: Token, dep: str) -> Token | None:
+    """The token's first child with the dependency ``dep``, if any."""
+    return next((c for c in token.children if c.dep_ == dep), None)
 
 
 def is_passive(verb: Token) -> bool:
