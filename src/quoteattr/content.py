@@ -531,18 +531,16 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return [trim_tokens(doc, prep.i + 1, prep.right_edge.i + 1)]
     clause = predicate_clause(head) if cue.part == "noun" else None
     if clause is not None:
-        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        return [_trim_framing(doc, start, end)] if end > start else []
+        return _clause_without_framing(doc, clause)
     for child in head.rights:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and (
             cue.part == "adjective" or any(m.lower_ in {"that", "to"} for m in child.children)
         ):
-            start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
-            return [_trim_framing(doc, start, end)] if end > start else []
+            return _clause_without_framing(doc, child)
+        # "a warning from his lawyer [that ...]": the source's phrase is not the content
         if (child.dep_ == "prep" or (child.dep_ == "agent" and cue.part == "adjective")) and (
             cue.part != "noun" or noun_content_prep(head, child)
         ):
-            # "a warning from his lawyer [that ...]": the source's phrase is not the content
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 start = min(o.left_edge.i for o in objects)
@@ -551,9 +549,14 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 return [(start, end)] if end > start else []
     clause = linked_clause(head) if cue.part == "adjective" else None
     if clause is not None:
-        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        return [_trim_framing(doc, start, end)] if end > start else []
+        return _clause_without_framing(doc, clause)
     return []
+
+
+def _clause_without_framing(doc: Doc, clause: Token) -> list[tuple[int, int]]:
+    """A stance cue's clause as its content, without a trailing framing adjunct."""
+    start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return [_trim_framing(doc, start, end)] if end > start else []
 
 
 def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
