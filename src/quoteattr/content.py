@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cuelexicon import is_cue_verb
-from .cues import Cue, CueLexicon, agent_phrase_children, verb_lemma
+from .cuelexicon import is_cue_verb, listed_category
+from .cues import Cue, agent_phrase_children, verb_lemma
 from .lexicon import word_list
 from .objects import (
     object_content,
@@ -414,7 +414,7 @@ def _joined_verbs(clause: Token) -> list[Token]:
 def _speech_with_content(verb: Token) -> bool:
     """A verb of speech with a clause of its own ("promised [to stay out]"), or any cue
     verb with a that-clause of its own ("suspected [that the office was under attack]")."""
-    category = CueLexicon.default().verbs.get(verb_lemma(verb))
+    category = listed_category(verb)
     return (category == "speech" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)) or (
         category is not None
         and any(c.dep_ == "ccomp" and _opens_with_that(c) for c in verb.children)
@@ -617,9 +617,9 @@ def _relative_clause_of(word: Token) -> Token | None:
 def _reports_itself(clause: Token) -> bool:
     """Does the clause hold a cue verb with a subject of its own ("which the FBI called
     …", "who vowed …")?"""
-    verbs = CueLexicon.default().verbs
     return any(
-        t.pos_ == "VERB" and verb_lemma(t) in verbs and has_subject(t) for t in clause.subtree
+        t.pos_ == "VERB" and listed_category(t) is not None and has_subject(t)
+        for t in clause.subtree
     )
 
 
@@ -632,7 +632,6 @@ def _closes(doc: Doc, clause: Token, end: int) -> bool:
 def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing, comma-set participle of speech: "said [the plan is dead], citing the
     vote" - the participle reports a second thing the source said."""
-    verbs = CueLexicon.default().verbs
     unquoted = _after_last_mark(doc, start, end)
     for i in range(start + 2, end - 1):
         comma, word = doc[i], doc[i + 1]
@@ -640,7 +639,7 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
             comma.text == ","
             and word.tag_ == "VBG"
             and word.dep_ in {"advcl", "conj", "xcomp"}
-            and verbs.get(verb_lemma(word)) == "speech"
+            and listed_category(word) == "speech"
             and _closes(doc, word, end)
             and (i >= unquoted or _introduces_quotation(doc, word))
         ):

@@ -21,6 +21,7 @@ __all__ = [
     "Cue",
     "CueLexicon",
     "is_cue_verb",
+    "listed_category",
     "source_nouns",
     "verb_lemma",
 ]
@@ -123,6 +124,12 @@ def verb_lemma(token: Token) -> str:
 def is_cue_verb(token: Token) -> bool:
     """Is the token a cue verb of the default lexicon?"""
     return _default_lexicon().verb_category(token) is not None
+
+
+def listed_category(token: Token) -> str | None:
+    """The category the default lexicon lists for the token's verb lemma, whether or not
+    that category is in use (unlike ``is_cue_verb``)."""
+    return _default_lexicon().verbs.get(verb_lemma(token))
 
 
 @lru_cache(maxsize=1)
