@@ -1201,6 +1201,7 @@ def test_phrase_cue_keeps_what_is_said_of_its_object(attributor):
     assert quote.cue.text == "talked about"
     assert quote.text == "climate change as a signature issue"
 
+
 def test_closing_relative_clause_after_a_one_word_object_is_cut(attributor):
     text = "The governor never mentioned Whitfield, who had left the race that week."
     (quote,) = quotes_of(attributor, text)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, CueLexicon, agent_phrase_children, verb_lemma
+from .cuelexicon import is_cue_verb, listed_category
+from .cues import Cue, agent_phrase_children, verb_lemma
 from .lexicon import word_list
 from .objects import (
     object_content,
@@ -20,8 +21,9 @@ from .objects import (
     what_is_answered,
 )
 from .ranges import is_mark, trim_tokens
-from .sources import finite_form, is_passive, noun_phrase, reported_clause_of
+from .sources import finite_form, noun_phrase, reported_clause_of
 from .stance import linked_clause, noun_content_prep, predicate_clause, target_subject
+from .syntax import first_child, has_agent, has_subject, is_passive
 
 __all__ = ["content_ranges"]
 
@@ -32,18 +34,31 @@ _ADDRESSEES = word_list("addressee_nouns")
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 # Words that open an adjunct framing a report in time or circumstance.
 _FRAMING_WORDS = word_list("framing_words")
+# Marks of a reason clause that goes on with the claim: "said [X] because [Y]".
 _REASON_MARKS = word_list("reason_marks")
+# Dependencies of the clause a cue verb reports.
 _CLAUSE_DEPS = frozenset({"ccomp"})
+# Verbs whose content is an infinitive: "urged [the party to act]".
 _INFINITIVE_CUES = word_list("infinitive_cues")
+# Verbs of asking, after which "if" and "whether" open what was asked.
 _QUESTION_VERBS = word_list("question_verbs")
+# Verbs of answering, whose deeds ("responded [by standing]") are the content.
 _ANSWERING_VERBS = word_list("answering_verbs")
+# Verbs of regarding, whose content is a view: "regarded [X as Y]".
 _JUDGEMENT_VERBS = word_list("judgement_verbs")
+# Verbs of speech that cannot report a clause: "As he spoke, …" only gives the time.
 _CLAUSELESS_SPEECH_VERBS = word_list("clauseless_speech_verbs")
+# Subjects of an aside that is the speaker's own ("as I said"), not a report.
 _FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+# Punctuation that sets off an aside or a cue within the sentence.
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--"})
+# Complements of a verb of appearance: "appeared [to be on the upswing]".
 _EVIDENTIAL_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+# Words opening a predicate the parser does not take for a complement: "seems [like …]".
 _PREDICATE_WORDS = frozenset({"like", "as", "for", "of"})
+# Clauses that an "according to" phrase hung on them vouches beyond.
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "conj"})
+# Parts of speech of a subject that can follow its verb: "said [Robert]".
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "DET"})
 
 
@@ -69,6 +84,8 @@ def _sides_of(doc: Doc, head: Token, cut: tuple[int, int]) -> list[tuple[int, in
 
 
 def _opens_with_that(clause: Token) -> bool:
+    """A "that" mark before the clause's verb (``syntax.has_that_mark`` looks at all its
+    children)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
@@ -83,12 +100,9 @@ def _before_introduced_quotation(doc: Doc, start: int, end: int) -> int:
     [it was too early] but added, “…”" (the quotation is the second cue's)."""
     for i in range(start + 1, end - 1):
         verb = doc[i]
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not _is_cue_verb(verb):
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or not is_cue_verb(verb):
             continue
-        after = i + 1
-        if doc[after].text in {",", ":"}:
-            after += 1
-        if after < end and is_mark(doc[after]):
+        if _introduces_quotation(doc, verb, end):
             cut = verb.left_edge.i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
@@ -96,18 +110,10 @@ def _before_introduced_quotation(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _is_cue_verb(verb: Token) -> bool:
-    return CueLexicon.default().verb_category(verb) is not None
-
-
 def _is_participle_cue(verb: Token) -> bool:
     """A subjectless participle cue ("…, adding that …", "…, referencing X"): it reports
     what follows it; a clause before it is the sentence it is attached to."""
-    return (
-        verb.tag_ == "VBG"
-        and _is_cue_verb(verb)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-    )
+    return verb.tag_ == "VBG" and is_cue_verb(verb) and not has_subject(verb)
 
 
 def _reports(doc: Doc, start: int, end: int) -> bool:
@@ -116,8 +122,7 @@ def _reports(doc: Doc, start: int, end: int) -> bool:
     for token in doc[start:end]:
         if is_mark(token):
             return False
-        deps = {c.dep_ for c in token.children}
-        if "nsubj" in deps and "ccomp" in deps:
+        if _is_report(token):
             return True
     return False
 
@@ -126,22 +131,67 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     """Token ranges of the content a cue introduces, from the parse."""
     head = doc[cue.head]
     if cue.source_slot == "object":
-        # "according to X, ...": the clause the phrase modifies, minus the phrase.
-        clause = head.head
-        phrase = (head.left_edge.i, head.right_edge.i + 1)
-        if clause.i == head.i:
-            return []
-        # "X is short when Y [are included], according to Z": the phrase vouches for the
-        # whole sentence, not for the subordinate clause the parser hung it on.
-        while clause.dep_ in _SUBORDINATE_DEPS and clause.head.i != clause.i:
-            clause = clause.head
-        return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
+        return _according_to_content(doc, head)
     if cue.part == "evidential":
         return _evidential_content(doc, head)
     if cue.part == "reaction":
         return reaction_content(doc, head)
     if cue.part != "verb":
         return _stance_content(doc, cue)
+    ranges = [_outside_cue(doc, cue, r) for r in _verb_content(doc, cue)]
+    ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
+    return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+
+
+def _according_to_content(doc: Doc, head: Token) -> list[tuple[int, int]]:
+    """ "according to X, ...": the clause the phrase modifies, minus the phrase."""
+    clause = head.head
+    phrase = (head.left_edge.i, head.right_edge.i + 1)
+    if clause.i == head.i:
+        return []
+    # "X is short when Y [are included], according to Z": the phrase vouches for the
+    # whole sentence, not for the subordinate clause the parser hung it on.
+    while clause.dep_ in _SUBORDINATE_DEPS and clause.head.i != clause.i:
+        clause = clause.head
+    return _sides_of(doc, clause, _phrase_before_subject(doc, phrase, clause))
+
+
+def _verb_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """What a cue verb reports, trying its kinds of content in turn until one is found: a
+    reported clause (with what continues it), then clause-like and then nominal contents,
+    and last the clause a parenthetical cue is set in."""
+    head = doc[cue.head]
+    ranges = _reported_clauses(doc, cue)
+    if not ranges:
+        ranges.extend(_clause_under_addressee(doc, head))
+    if not ranges:
+        ranges.extend(_indirect_question(doc, head))
+    if not ranges and cue.category == "speech":
+        ranges.extend(pro_form_content(doc, head))
+    if ranges:
+        ranges.extend(_continuations(doc, head, max(end for _, end in ranges)))
+    if not ranges and verb_lemma(head) in _INFINITIVE_CUES:
+        ranges.extend(_infinitive_content(doc, cue))
+    if not ranges and verb_lemma(head) in _JUDGEMENT_VERBS:
+        ranges.extend(regarded_as(doc, head))
+    if not ranges and cue.takes_object:
+        ranges.extend(object_content(doc, cue))
+    elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
+        ranges.extend(object_content(doc, cue, nouns=False))
+    if not ranges:
+        ranges.extend(_gerund_content(doc, cue))
+    if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
+        ranges.extend(what_is_answered(doc, head))
+    if not ranges and _is_parenthetical(head):
+        cut = (_parenthetical_start(head), head.right_edge.i + 1)
+        ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
+    return ranges
+
+
+def _reported_clauses(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """The clausal complements a cue verb reports: "said [that X]", "made it clear [that
+    X]", cut before a second report or a quotation another cue introduces."""
+    head = doc[cue.head]
     ranges: list[tuple[int, int]] = []
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS and cue.start <= child.i < cue.end:
@@ -162,56 +212,46 @@ def content_ranges(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 # "said [seeking help was right]" the gerund is the clause's subject
                 continue
             ranges.append((start, _before_introduced_quotation(doc, start, end)))
-    if not ranges:
-        ranges.extend(_clause_under_addressee(doc, head))
-    if not ranges:
-        ranges.extend(_indirect_question(doc, head))
-    if not ranges and cue.category == "speech":
-        ranges.extend(pro_form_content(doc, head))
-    if ranges:
-        # "said [X] because [Y]": a reason clause after the content is part of the claim;
-        # "said [that X but that Y]": a second that-clause joined to the verb continues it
-        last = max(end for _, end in ranges)
-        for child in head.rights:
-            if child.dep_ == "conj" and child.left_edge.i >= last and _opens_with_that(child):
-                ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
-                continue
-            if (
-                child.dep_ == "advcl"
-                and child.left_edge.i >= last
-                and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
-                and not _is_report(child)  # "…, though he said [B]": a report of its own
-            ):
-                ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
-    if not ranges and verb_lemma(head) in _INFINITIVE_CUES:
-        for child in head.children:
-            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                start = child.left_edge.i
-                # "urged [the party to act]": the person urged is part of what was urged
-                wanted = [
-                    c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
-                ] + _called_on(doc, cue, child)
-                if wanted:
-                    start = min(start, wanted[0].left_edge.i)
-                ranges.extend(_raised_subject(doc, head))
-                end = _second_report(doc, head, child) or child.right_edge.i + 1
-                ranges.append(trim_tokens(doc, start, end))
-    if not ranges and verb_lemma(head) in _JUDGEMENT_VERBS:
-        ranges.extend(regarded_as(doc, head))
-    if not ranges and cue.takes_object:
-        ranges.extend(object_content(doc, cue))
-    elif not ranges and verb_lemma(head) not in _NO_TOPIC_CUES:
-        ranges.extend(object_content(doc, cue, nouns=False))
-    if not ranges:
-        ranges.extend(_gerund_content(doc, cue))
-    if not ranges and verb_lemma(head) in _ANSWERING_VERBS:
-        ranges.extend(what_is_answered(doc, head))
-    if not ranges and _is_parenthetical(head):
-        cut = (_parenthetical_start(head), head.right_edge.i + 1)
-        ranges.extend(_sides_of(doc, _main_clause(head.head, cut), cut))
-    ranges = [_outside_cue(doc, cue, r) for r in ranges]
-    ranges = _join_ranges(doc, sorted(r for r in ranges if r[1] > r[0]))
-    return [_trim_tail(doc, *_trim_framing(doc, *_trim_report(doc, *r))) for r in ranges]
+    return ranges
+
+
+def _continuations(doc: Doc, head: Token, last: int) -> list[tuple[int, int]]:
+    """Clauses after a content (ending at ``last``) that go on with it: "said [X] because
+    [Y]": a reason clause is part of the claim; "said [that X but that Y]": a second
+    that-clause joined to the verb continues it."""
+    ranges: list[tuple[int, int]] = []
+    for child in head.rights:
+        if child.dep_ == "conj" and child.left_edge.i >= last and _opens_with_that(child):
+            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+            continue
+        if (
+            child.dep_ == "advcl"
+            and child.left_edge.i >= last
+            and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
+            and not _is_report(child)  # "…, though he said [B]": a report of its own
+        ):
+            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+    return ranges
+
+
+def _infinitive_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
+    """ "urged [the party to act]", "[the senator] is expected [to attend]": the infinitive
+    a verb of wanting or expecting takes, with the one it is about."""
+    head = doc[cue.head]
+    ranges: list[tuple[int, int]] = []
+    for child in head.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            start = child.left_edge.i
+            # "urged [the party to act]": the person urged is part of what was urged
+            wanted = [
+                c for c in head.rights if c.dep_ == "dobj" and c.i < child.i and c.i >= cue.end
+            ] + _called_on(doc, cue, child)
+            if wanted:
+                start = min(start, wanted[0].left_edge.i)
+            ranges.extend(_raised_subject(doc, head))
+            end = _second_report(doc, head, child) or child.right_edge.i + 1
+            ranges.append(trim_tokens(doc, start, end))
+    return ranges
 
 
 def _gerund_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
@@ -224,7 +264,7 @@ def _gerund_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     if is_passive(verb):
         return []
     for child in verb.rights:
-        if child.dep_ != "xcomp" or child.tag_ != "VBG" or _is_cue_verb(child):
+        if child.dep_ != "xcomp" or child.tag_ != "VBG" or is_cue_verb(child):
             continue
         if not (cue.takes_object or cue.category == "thought" or _has_finite_verb(child)):
             return []
@@ -275,7 +315,7 @@ def _called_on(doc: Doc, cue: Cue, clause: Token) -> list[Token]:
 def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """ "[The senator] is expected [to attend]": with no one named who expects it, the
     passive subject is the one the infinitive is about, and part of what is expected."""
-    if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if not is_passive(verb) or has_agent(verb):
         return []
     subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
@@ -288,7 +328,7 @@ def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> 
     subject, the parser has made it one more apposition of X; the phrase ends at its last
     comma and what follows is the clause's own."""
     start, end = phrase
-    if end > clause.i or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+    if end > clause.i or has_subject(clause):
         return phrase
     for i in range(end - 1, start, -1):
         if doc[i].text == ",":
@@ -364,7 +404,7 @@ def _joined_verbs(clause: Token) -> list[Token]:
             and token.head != clause
             and token.i > clause.i
             and reported_clause_of(token) == clause
-            and _is_cue_verb(token)
+            and is_cue_verb(token)
             and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
         ):
             joined.append(token)
@@ -374,7 +414,7 @@ def _joined_verbs(clause: Token) -> list[Token]:
 def _speech_with_content(verb: Token) -> bool:
     """A verb of speech with a clause of its own ("promised [to stay out]"), or any cue
     verb with a that-clause of its own ("suspected [that the office was under attack]")."""
-    category = CueLexicon.default().verbs.get(verb_lemma(verb))
+    category = listed_category(verb)
     return (category == "speech" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)) or (
         category is not None
         and any(c.dep_ == "ccomp" and _opens_with_that(c) for c in verb.children)
@@ -405,7 +445,7 @@ def _inverted_subject_clause(doc: Doc, verb: Token, clause: Token) -> bool:
     if not finite or subject.pos_ not in _NOMINAL or subject.tag_ in {"WP", "WDT"}:
         return False  # "…,” adding [that …]", "…,” asked [which …]"
     before = verb.i - 1
-    while before >= 0 and doc[before].text in {",", "—", "–", "--"}:
+    while before >= 0 and doc[before].text in _ASIDE_PUNCT:
         before -= 1
     return before >= 0 and is_mark(doc[before])
 
@@ -491,18 +531,16 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         return [trim_tokens(doc, prep.i + 1, prep.right_edge.i + 1)]
     clause = predicate_clause(head) if cue.part == "noun" else None
     if clause is not None:
-        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        return [_trim_framing(doc, start, end)] if end > start else []
+        return _clause_without_framing(doc, clause)
     for child in head.rights:
         if child.dep_ in {"ccomp", "xcomp", "acl"} and (
             cue.part == "adjective" or any(m.lower_ in {"that", "to"} for m in child.children)
         ):
-            start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
-            return [_trim_framing(doc, start, end)] if end > start else []
+            return _clause_without_framing(doc, child)
+        # "a warning from his lawyer [that ...]": the source's phrase is not the content
         if (child.dep_ == "prep" or (child.dep_ == "agent" and cue.part == "adjective")) and (
             cue.part != "noun" or noun_content_prep(head, child)
         ):
-            # "a warning from his lawyer [that ...]": the source's phrase is not the content
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 start = min(o.left_edge.i for o in objects)
@@ -511,9 +549,14 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
                 return [(start, end)] if end > start else []
     clause = linked_clause(head) if cue.part == "adjective" else None
     if clause is not None:
-        start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        return [_trim_framing(doc, start, end)] if end > start else []
+        return _clause_without_framing(doc, clause)
     return []
+
+
+def _clause_without_framing(doc: Doc, clause: Token) -> list[tuple[int, int]]:
+    """A stance cue's clause as its content, without a trailing framing adjunct."""
+    start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return [_trim_framing(doc, start, end)] if end > start else []
 
 
 def _join_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -574,11 +617,8 @@ def _relative_clause_of(word: Token) -> Token | None:
 def _reports_itself(clause: Token) -> bool:
     """Does the clause hold a cue verb with a subject of its own ("which the FBI called
     …", "who vowed …")?"""
-    verbs = CueLexicon.default().verbs
     return any(
-        t.pos_ == "VERB"
-        and verb_lemma(t) in verbs
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        t.pos_ == "VERB" and listed_category(t) is not None and has_subject(t)
         for t in clause.subtree
     )
 
@@ -592,7 +632,6 @@ def _closes(doc: Doc, clause: Token, end: int) -> bool:
 def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut a closing, comma-set participle of speech: "said [the plan is dead], citing the
     vote" - the participle reports a second thing the source said."""
-    verbs = CueLexicon.default().verbs
     unquoted = _after_last_mark(doc, start, end)
     for i in range(start + 2, end - 1):
         comma, word = doc[i], doc[i + 1]
@@ -600,7 +639,7 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
             comma.text == ","
             and word.tag_ == "VBG"
             and word.dep_ in {"advcl", "conj", "xcomp"}
-            and verbs.get(verb_lemma(word)) == "speech"
+            and listed_category(word) == "speech"
             and _closes(doc, word, end)
             and (i >= unquoted or _introduces_quotation(doc, word))
         ):
@@ -608,13 +647,14 @@ def _trim_report(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _introduces_quotation(doc: Doc, verb: Token) -> bool:
-    """Does a quotation follow the verb straight after a comma or colon ("…, saying, “…”")?
-    The quoted words are the participle's own."""
+def _introduces_quotation(doc: Doc, verb: Token, end: int | None = None) -> bool:
+    """Does a quotation open straight after the verb, or after a comma or colon ("…, saying,
+    “…”"), before token ``end``? The quoted words are the verb's own."""
+    end = len(doc) if end is None else end
     after = verb.i + 1
     if after < len(doc) and doc[after].text in {",", ":"}:
         after += 1
-    return after < len(doc) and is_mark(doc[after])
+    return after < end and is_mark(doc[after])
 
 
 def _trim_framing(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -632,7 +672,7 @@ def _is_parenthetical(verb: Token) -> bool:
     """A cue set off by commas from the clause it reports: "X, he said, Y" / "X, she admitted"."""
     if verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
         return False
-    if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
+    if not has_subject(verb):
         return False
     doc = verb.doc
     if verb.dep_ == "parataxis" and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
@@ -669,7 +709,7 @@ def _comment_clause(verb: Token) -> bool:
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None or subject.lower_ in _FIRST_AND_SECOND_PERSON:
         return False
     doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i

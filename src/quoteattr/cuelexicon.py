@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_table
 
-__all__ = ["CATEGORIES", "PERSONAL_PRONOUNS", "Cue", "CueLexicon", "source_nouns", "verb_lemma"]
+__all__ = [
+    "CATEGORIES",
+    "PERSONAL_PRONOUNS",
+    "Cue",
+    "CueLexicon",
+    "is_cue_verb",
+    "listed_category",
+    "source_nouns",
+    "verb_lemma",
+]
 
 CATEGORIES = frozenset({"speech", "thought", "evidence"})
 # Pronouns that stand for a person who can speak: "[she] raised doubts", "[they] maintain that".
@@ -100,6 +109,7 @@ class CueLexicon:
         return lemma
 
     def verb_category(self, token: Token) -> str | None:
+        """The category of a cue verb ("speech", "thought", …), or None if it is none."""
         category = self.verbs.get(self.verb_lemma(token))
         if category is None or category not in self.categories:
             return None
@@ -109,6 +119,17 @@ class CueLexicon:
 def verb_lemma(token: Token) -> str:
     """``CueLexicon.verb_lemma`` with the default lexicon."""
     return _default_lexicon().verb_lemma(token)
+
+
+def is_cue_verb(token: Token) -> bool:
+    """Is the token a cue verb of the default lexicon?"""
+    return _default_lexicon().verb_category(token) is not None
+
+
+def listed_category(token: Token) -> str | None:
+    """The category the default lexicon lists for the token's verb lemma, whether or not
+    that category is in use (unlike ``is_cue_verb``)."""
+    return _default_lexicon().verbs.get(verb_lemma(token))
 
 
 @lru_cache(maxsize=1)

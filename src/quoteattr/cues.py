@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .lexicon import word_list
 from .stance import adjectival_participle, stance_cue
+from .syntax import first_child, has_agent, has_that_mark, is_passive
 
 __all__ = [
     "Cue",
@@ -41,6 +42,10 @@ def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     )
 
 
+# How far a phrase's particle may stand from its verb: "pointed [it] out".
+_MAX_PARTICLE_GAP = 3
+
+
 def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     """For "point out": the particle child of a verb whose lemma is the first word. The
     particle follows the verb closely ("pointed it out"); "Back in May, he wrote" is no
@@ -59,7 +64,6 @@ def _particle_phrase(token: Token, words: tuple[str, ...]) -> Token | None:
     return None
 
 
-_MAX_PARTICLE_GAP = 3
 _Phrase = tuple[tuple[str, ...], str, str]
 
 
@@ -82,77 +86,96 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     by_head: dict[int, Cue] = {}
     object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
     for token in doc:
-        i = token.i
-        lower, lemma = token.lower_, token.lemma_.lower()
-        starting = object_phrases.get(lower, ()) + (
-            object_phrases.get(lemma, ()) if lemma != lower else ()
-        )
-        for words, category, slot in starting:
-            if category in lexicon.categories and _phrase_at(doc, i, words):
-                by_head.setdefault(i, Cue(i, i, i + len(words), category, slot))
-                break
-        if i in by_head:
-            continue
-        vantage = _vantage_noun(token)
-        if vantage is not None and "thought" in lexicon.categories:
-            by_head[i] = Cue(i, i, vantage.i + 1, "thought", "object")
-            continue
-        survey = _survey_noun(token)
-        # "In a poll, most said […]": the saying is the report, the poll its setting
-        if (
-            survey is not None
-            and "evidence" in lexicon.categories
-            and lexicon.verb_category(token.head) is None
+        cue = _object_phrase_cue(doc, token, object_phrases, lexicon)
+        if cue is None:
+            cue = _setting_cue(token, lexicon)
+        if cue is None and (
+            token.pos_ == "ADJ" or token.pos_ == "NOUN" or adjectival_participle(token, lexicon)
         ):
-            by_head[i] = Cue(i, i, survey.i + 1, "evidence", "object")
-            continue
-        if token.pos_ == "ADJ" or token.pos_ == "NOUN" or adjectival_participle(token, lexicon):
             cue = stance_cue(token, lexicon)
-            if cue is not None:
-                by_head[i] = cue
-            continue
-        if token.pos_ not in _VERB_POS:
-            continue
-        for words, category, _slot in subject_phrases.get(lemma, ()) + (
-            subject_phrases.get(lower, ()) if lemma != lower else ()
-        ):
-            if category not in lexicon.categories:
-                continue
-            particle = _particle_phrase(token, words)
-            if particle is not None and _passive_predicate(token, particle):
-                # "[the raid] was billed as [humanitarian]": a view of the subject
-                by_head[i] = Cue(i, i, i + 1, category, part="evidential")
-                break
-            if particle is not None:
-                start, end = min(i, particle.i), max(i, particle.i) + 1
-                by_head[i] = Cue(i, start, end, category, takes_object=True)
-                break
-            if len(words) > 2 and _phrase_at(doc, i, words):
-                by_head[i] = Cue(i, i, i + len(words), category)
-                break
-        if i in by_head:
-            continue
-        if "evidence" in lexicon.categories and _is_evidential(token):
-            by_head[i] = Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
-            continue
-        if "thought" in lexicon.categories and reaction_roles(token) is not None:
-            by_head[i] = Cue(i, i, i + 1, "thought", part="reaction")
-            continue
-        if "thought" in lexicon.categories and _intends(token):
-            by_head[i] = Cue(i, i, i + 1, "thought")
-            continue
-        category = lexicon.verb_category(token)
-        if category is not None and _is_passive_judgement(token):
-            # "opportunities seen as beneficial": a view held by no one named
-            slot = "subject" if _has_holder(token) else "none"
-            by_head[i] = Cue(i, i, i + 1, category, source_slot=slot, part="evidential")
-            continue
-        if category is not None and not _is_non_speech_use(token):
-            takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
-            by_head[i] = Cue(i, i, i + 1, category, takes_object=takes_object)
-        elif "speech" in lexicon.categories and _reports_a_clause(token):
-            by_head[i] = Cue(i, i, i + 1, "speech", generic=True)
+        elif cue is None and token.pos_ in _VERB_POS:
+            cue = _subject_phrase_cue(doc, token, subject_phrases, lexicon)
+            if cue is None:
+                cue = _verb_cue(token, lexicon)
+        if cue is not None:
+            by_head[token.i] = cue
     return [by_head[k] for k in sorted(by_head)]
+
+
+def _object_phrase_cue(
+    doc: Doc, token: Token, phrases: dict[str, tuple[_Phrase, ...]], lexicon: CueLexicon
+) -> Cue | None:
+    """A phrase whose object is the source, starting at the token: "according to X"."""
+    i = token.i
+    lower, lemma = token.lower_, token.lemma_.lower()
+    starting = phrases.get(lower, ()) + (phrases.get(lemma, ()) if lemma != lower else ())
+    for words, category, slot in starting:
+        if category in lexicon.categories and _phrase_at(doc, i, words):
+            return Cue(i, i, i + len(words), category, slot)
+    return None
+
+
+def _setting_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """A preposition whose object vouches for its clause: "in [Kim's] view", "in a poll"."""
+    i = token.i
+    vantage = _vantage_noun(token)
+    if vantage is not None and "thought" in lexicon.categories:
+        return Cue(i, i, vantage.i + 1, "thought", "object")
+    survey = _survey_noun(token)
+    # "In a poll, most said […]": the saying is the report, the poll its setting
+    if (
+        survey is not None
+        and "evidence" in lexicon.categories
+        and lexicon.verb_category(token.head) is None
+    ):
+        return Cue(i, i, survey.i + 1, "evidence", "object")
+    return None
+
+
+def _subject_phrase_cue(
+    doc: Doc, token: Token, phrases: dict[str, tuple[_Phrase, ...]], lexicon: CueLexicon
+) -> Cue | None:
+    """A phrase headed by the verb with its subject as source: "pointed out", "called for"."""
+    i = token.i
+    lower, lemma = token.lower_, token.lemma_.lower()
+    for words, category, _slot in phrases.get(lemma, ()) + (
+        phrases.get(lower, ()) if lemma != lower else ()
+    ):
+        if category not in lexicon.categories:
+            continue
+        particle = _particle_phrase(token, words)
+        if particle is not None and _passive_predicate(token, particle):
+            # "[the raid] was billed as [humanitarian]": a view of the subject
+            return Cue(i, i, i + 1, category, part="evidential")
+        if particle is not None:
+            start, end = min(i, particle.i), max(i, particle.i) + 1
+            return Cue(i, start, end, category, takes_object=True)
+        if len(words) > 2 and _phrase_at(doc, i, words):
+            return Cue(i, i, i + len(words), category)
+    return None
+
+
+def _verb_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """A one-word verb cue: appearance, reaction, intention, a passive judgement, a verb of
+    the lexicon, or a verb outside it that reports a that-clause."""
+    i = token.i
+    if "evidence" in lexicon.categories and _is_evidential(token):
+        return Cue(i, i, i + 1, "evidence", source_slot="none", part="evidential")
+    if "thought" in lexicon.categories and reaction_roles(token) is not None:
+        return Cue(i, i, i + 1, "thought", part="reaction")
+    if "thought" in lexicon.categories and _intends(token):
+        return Cue(i, i, i + 1, "thought")
+    category = lexicon.verb_category(token)
+    if category is not None and _is_passive_judgement(token):
+        # "opportunities seen as beneficial": a view held by no one named
+        slot = "subject" if _has_holder(token) else "none"
+        return Cue(i, i, i + 1, category, source_slot=slot, part="evidential")
+    if category is not None and not _is_non_speech_use(token):
+        takes_object = lexicon.verb_lemma(token) in lexicon.object_verbs
+        return Cue(i, i, i + 1, category, takes_object=takes_object)
+    if "speech" in lexicon.categories and _reports_a_clause(token):
+        return Cue(i, i, i + 1, "speech", generic=True)
+    return None
 
 
 _EVIDENTIAL_VERBS = word_list("evidential_verbs")
@@ -185,10 +208,8 @@ def _is_passive_judgement(verb: Token) -> bool:
     the agent when one is named ("seen by some as") and otherwise by no one in particular."""
     if verb.tag_ != "VBN" or verb_lemma(verb) not in _JUDGEMENT_VERBS:
         return False
-    finite = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    reduced = verb.dep_ == "acl" and (
-        any(c.dep_ == "agent" for c in verb.children) or _describes(verb)
-    )
+    finite = is_passive(verb)
+    reduced = verb.dep_ == "acl" and (has_agent(verb) or _describes(verb))
     return (finite or reduced) and any(
         c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS)
         for c in (*verb.children, *agent_phrase_children(verb))
@@ -216,14 +237,14 @@ def _passive_predicate(verb: Token, particle: Token) -> bool:
         particle.lower_ in _JUDGEMENT_PREPS
         and particle.head.i == verb.i
         and verb.tag_ == "VBN"
-        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        and is_passive(verb)
     )
 
 
 def _has_holder(verb: Token) -> bool:
     """Does a passive of judgement name who holds the view: an agent, or a finite clause's
     subject ("[she] was declared the winner" is said of her, by whoever declared it)?"""
-    return verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children)
+    return verb.dep_ != "acl" or has_agent(verb)
 
 
 def _describes(verb: Token) -> bool:
@@ -258,7 +279,7 @@ def _vantage_noun(prep: Token) -> Token | None:
     opens = prep.i == prep.sent.start or doc[prep.i - 1].text in {",", "—", "–", "("}
     if not (opens or (end < len(doc) and doc[end].text in {",", "—", "–", ")"})):
         return None
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = first_child(prep, "pobj")
     if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
         return None
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
@@ -266,6 +287,7 @@ def _vantage_noun(prep: Token) -> Token | None:
     return None
 
 
+# Polls and surveys, the source of what holds "in" them: "led by five points [in the poll]".
 _SURVEY_NOUNS = word_list("survey_nouns")
 
 
@@ -274,7 +296,7 @@ def _survey_noun(prep: Token) -> Token | None:
     poll in which a clause holds is the source of what the clause says."""
     if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
         return None
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = first_child(prep, "pobj")
     if noun is None or noun.lemma_.lower() not in _SURVEY_NOUNS:
         return None
     return noun
@@ -290,10 +312,10 @@ def _reports_a_clause(verb: Token) -> bool:
     that ...", "a study proved that ..."."""
     if verb.pos_ != "VERB":
         return False
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    clause = first_child(verb, "ccomp")
+    if clause is None or not has_that_mark(clause):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None:
         return False
     if subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ in {"PERSON", "ORG", "NORP"}:
@@ -336,7 +358,9 @@ def _is_non_speech_use(token: Token) -> bool:
 
 # Verbs of causing a feeling: "[the deal] angered [officials]".
 _REACTION_VERBS = word_list("reaction_verbs")
+# Nouns for people and groups, who can report a clause or be moved by something.
 _PERSON_NOUNS = word_list("person_nouns")
+# Pronouns for people who can be moved: "[the deal] angered [them]".
 _EXPERIENCER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
@@ -347,10 +371,10 @@ def reaction_roles(verb: Token) -> tuple[Token, Token] | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REACTION_VERBS:
         return None
     children = list(verb.children)
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in children):
+    if is_passive(verb):
         experiencer = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
-        stimulus = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        stimulus = first_child(agent, "pobj") if agent else None
     else:
         experiencer = next((c for c in children if c.dep_ == "dobj"), None)
         stimulus = next((c for c in children if c.dep_ == "nsubj"), None)

@@ -13,10 +13,12 @@ import weakref
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, CueLexicon, reaction_roles, verb_lemma
+from .cuelexicon import is_cue_verb
+from .cues import Cue, reaction_roles, verb_lemma
 from .lexicon import word_list
 from .ranges import is_mark, trim_tokens
-from .sources import is_passive, is_reduced_passive, noun_phrase
+from .sources import is_reduced_passive, noun_phrase
+from .syntax import first_child, has_agent, is_passive
 
 __all__ = [
     "is_object_word",
@@ -99,8 +101,8 @@ def what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         return []
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ == "by":
-            deed = next((c for c in child.children if c.dep_ == "pcomp"), None)
-            if deed is None or CueLexicon.default().verb_category(deed) is not None:
+            deed = first_child(child, "pcomp")
+            if deed is None or is_cue_verb(deed):
                 return []
             return [trim_tokens(doc, deed.left_edge.i, deed.right_edge.i + 1)]
     for child in verb.rights:
@@ -120,7 +122,7 @@ def pro_form_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
             continue
         topic = next(
             (c for c in verb.rights if c.i > child.i and c.dep_ == "prep"),
-            next((c for c in child.children if c.dep_ == "prep"), None),
+            first_child(child, "prep"),
         )
         about = topic if topic is not None and topic.lower_ in _TOPIC_PREPS else None
         if child.lower_ in _PRO_FORMS or (
@@ -316,12 +318,12 @@ def _passive_content(verb: Token) -> list[tuple[int, int]]:
     """What a passive cue with a named agent reports: "[the plan] was rejected by voters",
     "[an allegation] denied by the ministry". Without an agent ("the plan was discussed")
     there is no one to attribute it to."""
-    if not any(child.dep_ == "agent" for child in verb.children):
+    if not has_agent(verb):
         return []
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         start, end = noun_phrase(verb.head)
     else:
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = first_child(verb, "nsubjpass")
         if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
             return []
         start, end = trim_tokens(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
@@ -360,8 +362,4 @@ def _person_words(doc: Doc) -> frozenset[str]:
 def _passive_with_agent(token: Token) -> bool:
     """The subject of a passive with a named agent, which stands for its object: "[Cruz]
     was endorsed by Fiorina"."""
-    return (
-        token.dep_ == "nsubjpass"
-        and token.pos_ == "PROPN"
-        and any(c.dep_ == "agent" for c in token.head.children)
-    )
+    return token.dep_ == "nsubjpass" and token.pos_ == "PROPN" and has_agent(token.head)

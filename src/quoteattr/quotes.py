@@ -26,6 +26,7 @@ from .marks import QuotedSpan
 from .objects import is_object_word
 from .ranges import is_mark, trim_tokens
 from .sources import addressee_of, source_of
+from .syntax import first_child, has_subject
 from .types import QuoteKind
 
 __all__ = ["Candidate", "build_candidates", "token_chars"]
@@ -153,6 +154,9 @@ class _Index:
 
 
 def _clause_candidates(index: _Index, cues: Sequence[Cue]) -> list[Candidate]:
+    """A candidate for each content the cues introduce in the parse (one-word contents only
+    when they can stand alone), classified by the quotation marks it overlaps; those of
+    one cue merged."""
     doc = index.doc
     found: list[Candidate] = []
     for cue in cues:
@@ -405,7 +409,7 @@ def _cue_colon(index: _Index, span: QuotedSpan) -> Cue | None:
     verb = doc[last].head
     if verb.pos_ != "VERB" or verb.i > last:
         return None  # "The answer is simple: “…”" introduces no speaker
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None or not _speaks(subject, first_person=True, nouns=True):
         return None
     return Cue(verb.i, last, last + 1, "speech")
@@ -612,7 +616,7 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
         child, token = token, token.head
         if token.pos_ != "VERB" or child.dep_ not in _COMPLEMENT_DEPS:
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = first_child(token, "nsubj")
         if subject is None or not _speaks(subject):
             return None
         start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
@@ -680,15 +684,15 @@ def _contrasting_report(verb: Token) -> bool:
     Sanders suggests …", "[…], though public records indicate …"."""
     return (
         verb.dep_ == "advcl"
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and has_subject(verb)
         and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
     )
 
 
 def _cut_before_report(outer: Candidate, inner: Candidate, doc: Doc) -> bool:
-    """Does a contrasting report close ``outer``'s content ("accuses X of Y while Sanders
-    suggests Z")? That is a second quote, not part of the first: ``outer`` is cut to end
-    before the clause and both stay."""
+    """Cut ``outer`` before a contrasting report that closes its content ("accuses X of Y
+    while Sanders suggests Z"): that is a second quote, not part of the first. Returns
+    whether ``outer`` was cut (in place), in which case both stay."""
     if inner.cue is None or inner.cue.part != "verb" or inner.cue.source_slot != "subject":
         return False
     if len(outer.fragments) != 1 or outer.cue is None or outer.kind is QuoteKind.DIRECT:
@@ -723,6 +727,7 @@ def _cut_before_report(outer: Candidate, inner: Candidate, doc: Doc) -> bool:
 
 
 def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
+    """Does ``inner``'s cue stand inside ``outer``'s text?"""
     if inner.cue is None:
         return False
     offset = doc[inner.cue.head].idx
@@ -730,10 +735,12 @@ def _cue_inside(inner: Candidate, outer: Candidate, doc: Doc) -> bool:
 
 
 def _is_inferred(candidate: Candidate) -> bool:
+    """Is the candidate only inferred from a verb of appearance ("X seems to …")?"""
     return candidate.cue is not None and candidate.cue.part == "evidential"
 
 
 def _prefer(new: Candidate, old: Candidate, doc: Doc) -> bool:
+    """Of two overlapping candidates, should ``new`` replace ``old``?"""
     if _is_inferred(new) != _is_inferred(old):
         return _is_inferred(old)  # "X seems to ..." gives way to any attribution it overlaps
     if _cue_inside(new, old, doc):

@@ -12,11 +12,11 @@ from spacy.tokens import Doc, Token
 from .cues import VANTAGE_NOUNS, Cue, reaction_roles, source_nouns
 from .lexicon import word_list
 from .stance import judge_phrase, light_verb_subject
+from .syntax import first_child, has_agent, is_passive
 
 __all__ = [
     "addressee_of",
     "finite_form",
-    "is_passive",
     "is_reduced_passive",
     "is_relative_pronoun",
     "noun_phrase",
@@ -110,17 +110,9 @@ def is_relative_pronoun(token: Token) -> bool:
     )
 
 
-def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
-
-
 def is_reduced_passive(verb: Token) -> bool:
     """A participle modifying a noun with a ``by`` agent: "a claim [denied by the firm]"."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and any(child.dep_ == "agent" for child in verb.children)
-    )
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and has_agent(verb)
 
 
 def _is_agent_noun(noun: Token) -> bool:
@@ -132,38 +124,23 @@ def _is_agent_noun(noun: Token) -> bool:
 
 
 def _source_token(cue: Cue, doc: Doc) -> Token | None:
+    """The token heading the phrase that names a cue's source, found by the kind of cue:
+    a phrase's object, a noun's possessor, a verb's subject or agent (climbing past
+    relative clauses, participles and joined verbs to the report's own subject)."""
     head = doc[cue.head]
     if cue.source_slot == "none":
         return None
     if cue.source_slot == "object":
-        # "according to X": the object of the last word of the phrase.
-        last = doc[cue.end - 1]
-        if last.lemma_.lower() in VANTAGE_NOUNS:
-            # "in [Kim's] view": the possessor; "by one estimate" names no one
-            return next((c for c in last.children if c.dep_ == "poss"), None)
-        for token in (last, head):
-            for child in token.children:
-                if child.dep_ == "pobj":
-                    return child
-        return None
+        return _phrase_object(doc[cue.end - 1], head)
     if cue.part == "target":
         # "drew criticism from [Democrats]"
         prep = judge_phrase(head)
-        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        return first_child(prep, "pobj") if prep else None
     if cue.part == "reaction":
         roles = reaction_roles(head)  # "[the deal] angered [officials]"
         return roles[0] if roles is not None else None
     if cue.part == "noun":
-        # "Trump's claim", "a statement from the ministry"
-        for child in head.children:
-            if child.dep_ == "poss":
-                return child
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return grandchild
-        return light_verb_subject(head)
+        return _noun_source(head)
     if cue.part == "adjective" and head.dep_ == "amod" and head.head.i < head.i:
         return head.head  # "a president willing to ...": the noun described
     if cue.part == "agent" and head.dep_ == "appos":
@@ -211,6 +188,31 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             continue
         return None
     return None
+
+
+def _phrase_object(last: Token, head: Token) -> Token | None:
+    """ "according to [X]": the object of the phrase's last word (or of its head)."""
+    if last.lemma_.lower() in VANTAGE_NOUNS:
+        # "in [Kim's] view": the possessor; "by one estimate" names no one
+        return first_child(last, "poss")
+    for token in (last, head):
+        for child in token.children:
+            if child.dep_ == "pobj":
+                return child
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """ "[Trump]'s claim", "a statement from [the ministry]", "[she] made the claim"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return light_verb_subject(noun)
 
 
 def _is_stranded_participle(verb: Token) -> bool:

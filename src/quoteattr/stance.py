@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns
 from .lexicon import word_list
+from .syntax import first_child, has_subject, has_that_mark
 
 __all__ = [
     "NOUN_CONTENT_PREPS",
@@ -25,9 +26,11 @@ __all__ = [
     "target_subject",
 ]
 
+# Prepositions that give what a stance adjective is about: "worried [about the vote]".
 _STANCE_PREPS = frozenset({"about", "of", "over", "with", "on", "toward", "towards"})
-_DRAWING_VERBS = word_list("drawing_verbs")
+# Possessives that make a reporting noun a person's words: "[his] attacks on the judge".
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+# Possessors whose "attack" is a deed, not words: "[Russia]'s attack on its neighbour".
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -82,7 +85,7 @@ def stance_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
             return Cue(token.i, token.i, token.i + 1, category, part="adjective")
         if token.dep_ not in {"acomp", "oprd"} or head.lemma_.lower() not in _LINKING_VERBS:
             return None
-        if not _has_subject(head):
+        if not _has_linked_subject(head):
             return None
         return Cue(token.i, token.i, token.i + 1, category, part="adjective")
     if lemma in _STANCE_AGENTS and "speech" in lexicon.categories:
@@ -127,7 +130,7 @@ def _stance_agent(noun: Token) -> Cue | None:
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING_VERBS and _has_subject(head):
+    if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING_VERBS and _has_linked_subject(head):
         return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
     if noun.dep_ == "appos" and (head.ent_type_ == "PERSON" or head.pos_ == "PRON"):
         return Cue(noun.i, noun.i, noun.i + 1, "speech", part="agent")
@@ -137,6 +140,8 @@ def _stance_agent(noun: Token) -> Cue | None:
 # Nouns of judgement that a verb of drawing lets fall on its subject: "the statement drew
 # [criticism]", "his work has come under [scrutiny]".
 _CRITIQUE_NOUNS = word_list("critique_nouns")
+# Verbs that let a judgement fall on their subject: "the statement [drew] criticism".
+_DRAWING_VERBS = word_list("drawing_verbs")
 
 
 def target_subject(noun: Token) -> Token | None:
@@ -149,7 +154,7 @@ def target_subject(noun: Token) -> Token | None:
             return None
     elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _DRAWING_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return first_child(verb, "nsubj")
 
 
 def judge_phrase(noun: Token) -> Token | None:
@@ -194,9 +199,7 @@ def predicate_clause(noun: Token) -> Token | None:
     if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return None
     for child in verb.rights:
-        if child.dep_ == "ccomp" and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-        ):
+        if child.dep_ == "ccomp" and has_that_mark(child):
             return child
     return None
 
@@ -215,7 +218,7 @@ def light_verb_subject(noun: Token) -> Token | None:
         return None
     if any(c.dep_ == "poss" for c in noun.children):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = first_child(verb, "nsubj")
     if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     if subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS:
@@ -241,11 +244,7 @@ def linked_clause(adjective: Token) -> Token | None:
     if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
         return None
     for child in verb.rights:
-        if (
-            child.dep_ == "ccomp"
-            and child.i > adjective.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
-        ):
+        if child.dep_ == "ccomp" and child.i > adjective.i and has_that_mark(child):
             return child
     return None
 
@@ -256,11 +255,11 @@ def adjectival_participle(token: Token, lexicon: CueLexicon) -> bool:
     return token.tag_ == "VBN" and token.dep_ == "acomp" and token.lower_ in lexicon.adjectives
 
 
-def _has_subject(verb: Token) -> bool:
+def _has_linked_subject(verb: Token) -> bool:
     """A linking verb with a subject of its own, or one it shares with the verb it completes:
     "Democrats did not seem [to be] worried about ..."."""
     for _ in range(2):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        if has_subject(verb):
             return True
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
@@ -269,6 +268,8 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _adjective_content(child: Token) -> bool:
+    """Is the child what a stance adjective is about: "confident [that …]", "worried
+    [about X]"?"""
     if child.dep_ in {"ccomp", "xcomp"}:
         return True
     # "upset [by the suggestion]": what a participle's feeling is about
