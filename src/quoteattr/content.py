@@ -20,7 +20,7 @@ from .objects import (
     regarded_as,
     what_is_answered,
 )
-from .ranges import is_mark, trim_tokens
+from .ranges import is_mark, subtree_range, trim_tokens
 from .sources import finite_form, noun_phrase, reported_clause_of
 from .stance import linked_clause, noun_content_prep, predicate_clause, target_subject
 from .syntax import first_child, has_agent, has_subject, is_passive
@@ -197,7 +197,7 @@ def _reported_clauses(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         if child.dep_ in _CLAUSE_DEPS and cue.start <= child.i < cue.end:
             clause = _clause_after_phrase(doc, cue, child)
             if clause is not None:
-                ranges.append(trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1))
+                ranges.append(subtree_range(doc, clause))
             continue
         if (
             child.dep_ in _CLAUSE_DEPS
@@ -222,7 +222,7 @@ def _continuations(doc: Doc, head: Token, last: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     for child in head.rights:
         if child.dep_ == "conj" and child.left_edge.i >= last and _opens_with_that(child):
-            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+            ranges.append(subtree_range(doc, child))
             continue
         if (
             child.dep_ == "advcl"
@@ -230,7 +230,7 @@ def _continuations(doc: Doc, head: Token, last: int) -> list[tuple[int, int]]:
             and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in child.children)
             and not _is_report(child)  # "…, though he said [B]": a report of its own
         ):
-            ranges.append(trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1))
+            ranges.append(subtree_range(doc, child))
     return ranges
 
 
@@ -320,7 +320,7 @@ def _raised_subject(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return []
-    return [trim_tokens(doc, subject.left_edge.i, subject.right_edge.i + 1)]
+    return [subtree_range(doc, subject)]
 
 
 def _phrase_before_subject(doc: Doc, phrase: tuple[int, int], clause: Token) -> tuple[int, int]:
@@ -467,7 +467,7 @@ def _clause_under_addressee(doc: Doc, verb: Token) -> list[tuple[int, int]]:
                 continue  # "asked about [her claim that …]": the noun's own clause
             opener = doc[token.left_edge.i]
             if opener.lower_ == "that" and opener.dep_ == "mark":
-                return [trim_tokens(doc, token.left_edge.i, token.right_edge.i + 1)]
+                return [subtree_range(doc, token)]
     return []
 
 
@@ -487,7 +487,7 @@ def _indirect_question(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         return []
     for child in verb.rights:
         if child.dep_ == "advcl" and doc[child.left_edge.i].lower_ in {"if", "whether"}:
-            return [trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)]
+            return [subtree_range(doc, child)]
     return []
 
 
@@ -524,7 +524,7 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
     head = doc[cue.head]
     if cue.part == "target":
         subject = target_subject(head)
-        return [trim_tokens(doc, subject.left_edge.i, subject.right_edge.i + 1)] if subject else []
+        return [subtree_range(doc, subject)] if subject else []
     if cue.part == "agent":
         # "a critic [of the plan]": the object of "of"
         prep = next(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")
@@ -543,9 +543,7 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
         ):
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
-                start = min(o.left_edge.i for o in objects)
-                end = max(o.right_edge.i for o in objects) + 1
-                start, end = trim_tokens(doc, start, end)
+                start, end = subtree_range(doc, *objects)
                 return [(start, end)] if end > start else []
     clause = linked_clause(head) if cue.part == "adjective" else None
     if clause is not None:
@@ -555,7 +553,7 @@ def _stance_content(doc: Doc, cue: Cue) -> list[tuple[int, int]]:
 
 def _clause_without_framing(doc: Doc, clause: Token) -> list[tuple[int, int]]:
     """A stance cue's clause as its content, without a trailing framing adjunct."""
-    start, end = trim_tokens(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    start, end = subtree_range(doc, clause)
     return [_trim_framing(doc, start, end)] if end > start else []
 
 

@@ -370,14 +370,13 @@ def reaction_roles(verb: Token) -> tuple[Token, Token] | None:
     of a stance on what moved them, when that one is a person or a group."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REACTION_VERBS:
         return None
-    children = list(verb.children)
     if is_passive(verb):
-        experiencer = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in children if c.dep_ == "agent"), None)
+        experiencer = first_child(verb, "nsubjpass")
+        agent = first_child(verb, "agent")
         stimulus = first_child(agent, "pobj") if agent else None
     else:
-        experiencer = next((c for c in children if c.dep_ == "dobj"), None)
-        stimulus = next((c for c in children if c.dep_ == "nsubj"), None)
+        experiencer = first_child(verb, "dobj")
+        stimulus = first_child(verb, "nsubj")
         if stimulus is not None and stimulus.lower_ in {"it", "what"}:
             return None  # "it angered them that ...", "what angered them was ..."
     if experiencer is None or stimulus is None or not _experiencer(experiencer):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .cuelexicon import is_cue_verb
 from .cues import Cue, reaction_roles, verb_lemma
 from .lexicon import word_list
-from .ranges import is_mark, trim_tokens
+from .ranges import is_mark, subtree_range, trim_tokens
 from .sources import is_reduced_passive, noun_phrase
 from .syntax import first_child, has_agent, is_passive
 
@@ -104,7 +104,7 @@ def what_is_answered(doc: Doc, verb: Token) -> list[tuple[int, int]]:
             deed = first_child(child, "pcomp")
             if deed is None or is_cue_verb(deed):
                 return []
-            return [trim_tokens(doc, deed.left_edge.i, deed.right_edge.i + 1)]
+            return [subtree_range(doc, deed)]
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ == "to":
             objects = _prep_objects(child)
@@ -133,8 +133,7 @@ def pro_form_content(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         if child.lower_ in _MEASURE_WORDS and about is not None and about.lower_ == "about":
             objects = _prep_objects(about)
             if objects:
-                start = min(o.left_edge.i for o in objects)
-                return [trim_tokens(doc, start, max(o.right_edge.i for o in objects) + 1)]
+                return [subtree_range(doc, *objects)]
     return []
 
 
@@ -204,9 +203,7 @@ def object_content(doc: Doc, cue: Cue, *, nouns: bool = True) -> list[tuple[int,
             break
     if not parts or _is_quoted_name(doc, head, parts):
         return []
-    start = min(p.left_edge.i for p in parts)
-    end = max(p.right_edge.i for p in parts) + 1
-    start, end = trim_tokens(doc, start, end)
+    start, end = subtree_range(doc, *parts)
     if end - start == 1 and not is_object_word(doc[start]):
         return []
     return [(start, end)] if end > start else []
@@ -326,7 +323,7 @@ def _passive_content(verb: Token) -> list[tuple[int, int]]:
         subject = first_child(verb, "nsubjpass")
         if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
             return []
-        start, end = trim_tokens(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+        start, end = subtree_range(verb.doc, subject)
     return [(start, end)] if end > start else []
 
 

@@ -24,7 +24,7 @@ from .cues import Cue, source_nouns
 from .lexicon import word_list
 from .marks import QuotedSpan
 from .objects import is_object_word
-from .ranges import is_mark, trim_tokens
+from .ranges import is_mark, subtree_range, trim_tokens
 from .sources import addressee_of, source_of
 from .syntax import first_child, has_subject
 from .types import QuoteKind
@@ -619,7 +619,7 @@ def _quoted_words_of_subject(index: _Index, span: QuotedSpan) -> Candidate | Non
         subject = first_child(token, "nsubj")
         if subject is None or not _speaks(subject):
             return None
-        start, end = trim_tokens(doc, child.left_edge.i, child.right_edge.i + 1)
+        start, end = subtree_range(doc, child)
         if end <= start:
             return None
         a, b = token_chars(doc, start, end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["is_mark", "trim_tokens"]
+__all__ = ["is_mark", "subtree_range", "trim_tokens"]
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -23,6 +23,14 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def subtree_range(doc: Doc, *tokens: Token) -> tuple[int, int]:
+    """The trimmed token range that the tokens' subtrees cover together: a clause, an
+    object, or several objects of one preposition."""
+    start = min(t.left_edge.i for t in tokens)
+    end = max(t.right_edge.i for t in tokens) + 1
+    return trim_tokens(doc, start, end)
 
 
 def is_mark(token: Token) -> bool:

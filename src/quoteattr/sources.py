@@ -204,14 +204,14 @@ def _phrase_object(last: Token, head: Token) -> Token | None:
 
 def _noun_source(noun: Token) -> Token | None:
     """ "[Trump]'s claim", "a statement from [the ministry]", "[she] made the claim"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
+    possessor = first_child(noun, "poss")
+    if possessor is not None:
+        return possessor
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
+            issuer = first_child(child, "pobj")
+            if issuer is not None:
+                return issuer
     return light_verb_subject(noun)
 
 
