@@ -198,12 +198,17 @@ def test_json_form_round_trips(attributor):
     result = run(attributor, text)
     data = result.quotes[0].to_dict()
     assert list(data) == [
-        "start", "end", "text", "kind", "fragments", "cue", "speaker_mention", "speaker",
-        "addressee", "confidence", "rule",
+        "start", "end", "text", "kind", "category", "fragments", "cue", "speaker_mention",
+        "speaker", "addressee", "confidence", "rule",
     ]  # fmt: skip
-    assert list(data["speaker"]) == ["id", "name", "kind", "aliases", "mentions"]
-    assert quoteattr.Quote.from_dict(data) == result.quotes[0]
-    assert quoteattr.Attribution.from_dict(result.to_dict()) == result
+    assert data["speaker"] == {"id": "E1", "name": "Alice Brandt", "kind": "person"}
+    document = result.to_dict()
+    assert document["schema"] == 2
+    assert document["quotes"][0]["speaker"] == "E1"
+    assert [e["id"] for e in document["entities"]] == ["E1"]
+    back = quoteattr.Attribution.from_dict(document)
+    assert back == result
+    assert back.quotes[0].speaker is back.entities[0]  # one entity, shared
 
 
 def test_output_is_deterministic(attributor):

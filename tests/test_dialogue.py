@@ -1,13 +1,13 @@
-"""Speakers of quotes without a cue of their own: the sieves of ``quoteattr.dialogue``."""
+"""Speakers of quotes without a cue of their own: the sieves of ``quoteattr.speakers.dialogue``."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import check_deterministic
-from quoteattr import coref
-from quoteattr.dialogue import DialogueSieves
-from quoteattr.marks import find_quoted_spans
+from quoteattr.speakers import coref
+from quoteattr.speakers.dialogue import DialogueSieves
+from quoteattr.text.marks import find_quoted_spans
 from quoteattr.types import QuoteKind
 
 

@@ -1,4 +1,4 @@
-"""Tests for quoteattr.marks: pairing quotation marks in raw text."""
+"""Tests for quoteattr.text.marks: pairing quotation marks in raw text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from quoteattr.marks import QUOTE_STYLES, QuotedSpan, find_quoted_spans, is_apostrophe
+from quoteattr.text.marks import QUOTE_STYLES, QuotedSpan, find_quoted_spans, is_apostrophe
 
 ALL_MARKS = "\"＂'‘’‚“”„«»‹›「」『』ʼ`"
 

@@ -1,4 +1,4 @@
-"""Clustering name mentions into entities (``quoteattr.names``) and the word lists it reads."""
+"""Clustering name mentions into entities (``speakers.names``) and the word lists it reads."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from quoteattr.lexicon import load_table
-from quoteattr.names import (
+from quoteattr.speakers.names import (
     FUZZY_THRESHOLD,
     MIN_FUZZY_LEN,
     NameCluster,

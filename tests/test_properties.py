@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 import quoteattr
 from conftest import check_invariants
-from quoteattr.chunking import make_doc, plan_pieces
-from quoteattr.marks import QUOTE_STYLES
-from quoteattr.sanitize import prepare
+from quoteattr.text.chunking import make_doc, plan_pieces
+from quoteattr.text.marks import QUOTE_STYLES
+from quoteattr.text.sanitize import prepare
 
 EXAMPLES = int(os.environ.get("QUOTEATTR_HYPOTHESIS_EXAMPLES", "300"))
 SETTINGS = settings(

@@ -16,11 +16,11 @@ import pytest
 import quoteattr
 from conftest import check_deterministic, check_fragments, check_invariants
 from quoteattr import models
-from quoteattr.chunking import DEFAULT_MAX_CHUNK_CHARS, make_doc, plan_pieces
-from quoteattr.cues import find_cues
-from quoteattr.marks import QUOTE_STYLES, find_quoted_spans
-from quoteattr.quotes import build_candidates
-from quoteattr.sanitize import prepare
+from quoteattr.rules.cues import find_cues
+from quoteattr.rules.quotes import build_candidates
+from quoteattr.text.chunking import DEFAULT_MAX_CHUNK_CHARS, make_doc, plan_pieces
+from quoteattr.text.marks import QUOTE_STYLES, find_quoted_spans
+from quoteattr.text.sanitize import prepare
 
 ALL_MARKS = sorted({m for s in QUOTE_STYLES for m in (*s.openers, *s.closers)} | {"ʼ"})
 

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from .marks import find_quoted_spans
+from .text.marks import find_quoted_spans
 from .types import Attribution, Quote, QuoteKind, Span
 
 __all__ = [

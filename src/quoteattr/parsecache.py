@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 import spacy
 from spacy.tokens import Doc
 
-from . import __version__, chunking
-from .sanitize import Prepared, prepare
+from . import __version__
+from .text import chunking
+from .text.sanitize import Prepared, prepare
 from .types import Attribution
 
 if TYPE_CHECKING:

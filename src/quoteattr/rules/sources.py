@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_list
 from .cues import VANTAGE_NOUNS, Cue, reaction_roles, source_nouns
-from .lexicon import word_list
 from .stance import judge_phrase, light_verb_subject
 from .syntax import first_child, has_agent, is_passive
 

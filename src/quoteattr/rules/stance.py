@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import word_list
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns
-from .lexicon import word_list
 from .syntax import first_child, has_subject, has_that_mark
 
 __all__ = [

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_list
 from .cuelexicon import is_cue_verb, listed_category
 from .cues import Cue, agent_phrase_children, verb_lemma
-from .lexicon import word_list
 from .objects import (
     object_content,
     pro_form_content,

@@ -13,9 +13,9 @@ import weakref
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_list
 from .cuelexicon import is_cue_verb
 from .cues import Cue, reaction_roles, verb_lemma
-from .lexicon import word_list
 from .ranges import is_mark, subtree_range, trim_tokens
 from .sources import is_reduced_passive, noun_phrase
 from .syntax import first_child, has_agent, is_passive

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_list
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
-from .lexicon import word_list
 from .stance import adjectival_participle, stance_cue
 from .syntax import first_child, has_agent, has_that_mark, is_passive
 

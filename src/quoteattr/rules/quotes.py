@@ -19,15 +19,15 @@ from collections.abc import Callable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_list
+from ..text.marks import QuotedSpan
+from ..types import QuoteKind
 from .content import content_ranges
 from .cues import Cue, source_nouns
-from .lexicon import word_list
-from .marks import QuotedSpan
 from .objects import is_object_word
 from .ranges import is_mark, subtree_range, trim_tokens
 from .sources import addressee_of, source_of
 from .syntax import first_child, has_subject
-from .types import QuoteKind
 
 __all__ = ["Candidate", "build_candidates", "token_chars"]
 

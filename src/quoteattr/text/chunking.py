@@ -43,12 +43,12 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..types import Attribution, Quote
 from .marks import find_quoted_spans
 from .sanitize import prepare
-from .types import Attribution, Quote
 
 if TYPE_CHECKING:
-    from .attributor import Attributor
+    from ..attributor import Attributor
 
 __all__ = [
     "DEFAULT_MAX_CHUNK_CHARS",

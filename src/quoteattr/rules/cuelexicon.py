@@ -13,7 +13,7 @@ from functools import lru_cache
 import attrs
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_table
+from ..lexicon import load_table
 
 __all__ = [
     "CATEGORIES",

@@ -51,10 +51,10 @@ from collections.abc import Callable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
+from ..lexicon import word_list
+from ..rules.sources import noun_phrase
+from ..types import EntityKind
 from .coref import EntityRecord, describe, pronoun_features
-from .lexicon import word_list
-from .sources import noun_phrase
-from .types import EntityKind
 
 __all__ = ["DialogueSieves", "Resolve", "Turn"]
 

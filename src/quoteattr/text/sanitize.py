@@ -35,7 +35,9 @@ import bisect
 import html
 import re
 
-from .types import Attribution, Entity, Mention, Quote, Span
+import attrs
+
+from ..types import Attribution, Entity, Mention, Span
 
 __all__ = ["Prepared", "prepare"]
 
@@ -157,25 +159,23 @@ class Prepared:
         def entity(item: Entity) -> Entity:
             if id(item) not in entities:
                 mentions = tuple(self._mention(m) for m in item.mentions)
-                entities[id(item)] = Entity(item.id, item.name, item.kind, item.aliases, mentions)
+                entities[id(item)] = attrs.evolve(item, mentions=mentions)
             return entities[id(item)]
 
         quotes = []
         for q in result.quotes:
             start, end = self.offsets(q.start, q.end)
             quotes.append(
-                Quote(
+                attrs.evolve(
+                    q,
                     start=start,
                     end=end,
                     text=self.original[start:end],
-                    kind=q.kind,
                     fragments=tuple(self._span(f) for f in q.fragments),
                     cue=self._span(q.cue) if q.cue else None,
                     speaker_mention=self._mention(q.speaker_mention) if q.speaker_mention else None,
                     speaker=entity(q.speaker) if q.speaker else None,
                     addressee=self._mention(q.addressee) if q.addressee else None,
-                    confidence=q.confidence,
-                    rule=q.rule,
                 )
             )
         return Attribution(

@@ -17,10 +17,10 @@ from functools import lru_cache
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_table, word_list
+from ..lexicon import load_table, word_list
+from ..rules.sources import noun_phrase
+from ..types import EntityKind, Mention, MentionKind
 from .names import name_gender
-from .sources import noun_phrase
-from .types import EntityKind, Mention, MentionKind
 
 __all__ = [
     "Description",

@@ -89,8 +89,8 @@ from typing import TypeAlias
 import attrs
 from rapidfuzz import fuzz, process
 
-from .lexicon import load_table, word_list
-from .types import EntityKind, Mention
+from ..lexicon import load_table, word_list
+from ..types import EntityKind, Mention
 
 __all__ = [
     "FUZZY_THRESHOLD",

@@ -1,0 +1,300 @@
+"""Speaker resolution: the source mention of each candidate quote becomes an entity.
+
+Name mentions are clustered into entities (``speakers.names``); pronouns and descriptions are
+resolved against them (``speakers.coref``); quotes with no cue of their own go through the
+dialogue sieves (``speakers.dialogue``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from ..rules.quotes import Candidate, token_chars
+from ..rules.sources import is_relative_pronoun, noun_phrase
+from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
+from . import coref
+from .coref import EntityRecord, Resolver
+from .dialogue import DialogueSieves, Turn
+from .names import NameMention, Roster, cluster_names, same_name_word
+
+__all__ = ["SpeakerResolver", "build_entities"]
+
+_ENTITY_LABELS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION}
+_SPEAKER_ONLY_LABELS = {"GPE": EntityKind.ORGANIZATION, "NORP": EntityKind.GROUP}
+_NOT_NAME_START = frozenset(
+    {"ADV", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "SPACE"}
+)
+_SIEVE_CONFIDENCE = {
+    "continuation": 0.6,
+    "narration-sentence": 0.55,
+    "dialogue-vocative": 0.55,
+    "dialogue-narration": 0.5,
+    "dialogue-turns": 0.5,
+    "dialogue-reply": 0.5,
+    "dialogue-paragraph": 0.45,
+    "dialogue-other": 0.4,
+    "unattributed": 0.3,
+}
+
+
+class SpeakerResolver:
+    """Turns candidates' source mentions into entities."""
+
+    def __init__(self, doc: Doc, text: str, spans, roster: Roster | None) -> None:
+        self.doc = doc
+        self.text = text
+        self.roster = roster
+        self.quoted = [(s.content_start, s.content_end) for s in spans]
+        self._narrator_record: EntityRecord | None = None
+        self._described: dict[str, EntityRecord] = {}
+
+    def _name_mentions(self, candidates: list[Candidate]) -> list[NameMention]:
+        doc, text = self.doc, self.text
+        found: dict[tuple[int, int], NameMention] = {}
+        source_chars = set()
+        for candidate in candidates:
+            if candidate.source is not None:
+                s, e = candidate.source
+                source_chars.add(token_chars(doc, s, e))
+        for ent in doc.ents:
+            kind = _ENTITY_LABELS.get(ent.label_)
+            if kind is None:
+                kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
+                if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
+                    continue
+            first = ent.start
+            while first < ent.end - 1 and doc[first].pos_ in _NOT_NAME_START:
+                first += 1  # "Later Zelenskiy", "The Kremlin": the name proper
+            start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
+            if end > start:
+                found[(start, end)] = NameMention(
+                    Mention.of(text, start, end, MentionKind.NAME), kind
+                )
+        # Proper-noun speakers the recogniser missed ("Smith said").
+        for candidate in candidates:
+            if candidate.source is None:
+                continue
+            s, e = candidate.source
+            root = doc[s:e].root
+            if root.pos_ != "PROPN" or root.ent_type_:
+                continue
+            a, b = root.i, root.i + 1
+            while a > s and doc[a - 1].pos_ == "PROPN":
+                a -= 1
+            start, end = _strip_possessive(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            if end > start:
+                found.setdefault(
+                    (start, end),
+                    NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
+                )
+        return _person_surnames_win([found[k] for k in sorted(found)])
+
+    def attribute(
+        self, candidates: list[Candidate]
+    ) -> tuple[list[EntityRecord], list[tuple[Candidate, EntityRecord | None]]]:
+        doc = self.doc
+        names = self._name_mentions(candidates)
+        clusters = cluster_names(names, self.roster)
+        records: list[EntityRecord] = []
+        name_owner: list[tuple[int, int, EntityRecord]] = []
+        for cluster in clusters:
+            record = EntityRecord(
+                key=len(records), name=cluster.name, kind=cluster.kind, gender=cluster.gender,
+                aliases=list(cluster.aliases),
+                mentions=[names[i].mention for i in cluster.members],
+            )  # fmt: skip
+            records.append(record)
+            name_owner.extend((m.start, m.end, record) for m in record.mentions)
+        name_owner.sort(key=lambda t: t[0])
+        coref.learn_roles(doc, records)
+        coref.learn_genders(doc, records, self.quoted)
+        resolver = Resolver(doc, records, self.quoted)
+        for s, e in coref.narrative_people(doc, self.quoted):  # "the boy" of a novel
+            self._resolve_span(s, e, (), records, name_owner, resolver)
+
+        def narration(s: int, e: int, exclude, create: bool) -> EntityRecord | None:
+            return self._resolve_span(s, e, exclude, records, name_owner, resolver, create)
+
+        sieves = DialogueSieves(self.text, records, self.quoted, doc, narration)
+        resolved: dict[int, EntityRecord | None] = {}
+        out: list[tuple[Candidate, EntityRecord | None]] = []
+        history: list[Turn] = []
+        for candidate in candidates:
+            record = None
+            if candidate.source is not None:
+                record = self._resolve(candidate, records, name_owner, resolver)
+                if record is not None:
+                    record.spoke = True
+            elif candidate.follows is not None:
+                record = resolved.get(id(candidate.follows))
+            elif candidate.cue is None or candidate.kind is QuoteKind.DIRECT:
+                # No cue, or a cue whose speaker the parse did not give: the dialogue sieves.
+                cue = candidate.cue.head if candidate.cue is not None else None
+                record, rule = sieves.speaker(candidate.start, history, candidate.fragments, cue)
+                if candidate.cue is not None and rule in {"cue", "unattributed"}:
+                    rule = candidate.rule  # the cue's own speaker, or none
+                candidate.rule = rule
+                candidate.confidence = _SIEVE_CONFIDENCE.get(rule, candidate.confidence)
+                if rule == "continuation" and candidate.cue is None:  # borrow its mention
+                    candidate.follows = next(
+                        c
+                        for c, r in reversed(out)
+                        if r is record or r is None or c.kind is not QuoteKind.INDIRECT
+                    )
+            resolved[id(candidate)] = record
+            out.append((candidate, record))
+            if candidate.kind is QuoteKind.INDIRECT:
+                continue  # turns of dialogue are quoted speech; narration does not count
+            history.append(
+                Turn(candidate.start, candidate.end, sieves.paragraph(candidate.start), record,
+                     candidate.fragments, self._tail(candidate),
+                     candidate.kind is QuoteKind.DIRECT)
+            )  # fmt: skip
+        return records, out
+
+    def _tail(self, candidate: Candidate) -> int | None:
+        """Where a quote's own cue and source end when they follow it ("…,” said the parson)."""
+        cue = candidate.cue
+        ends = [
+            token_chars(self.doc, *tokens)[1]
+            for tokens in (candidate.source, (cue.start, cue.end) if cue else None)
+            if tokens is not None and tokens[1] > tokens[0]
+        ]
+        end = max(ends, default=candidate.end)
+        return end if end > candidate.end else None
+
+    def _narrator(self, records: list[EntityRecord], resolver: Resolver) -> EntityRecord:
+        """A first-person speaker outside quotation marks is the narrator (or the writer):
+        one entity whose mentions are every "I" and "me" of the narration."""
+        if self._narrator_record is None:
+            record = EntityRecord(key=len(records), name="the narrator", kind=EntityKind.PERSON)
+            records.append(record)
+            for token in self.doc:
+                if token.lower_ in {"i", "me"} and token.pos_ == "PRON":
+                    mention = Mention.of(
+                        self.text, token.idx, token.idx + len(token), MentionKind.PRONOUN
+                    )
+                    resolver.note_mention(mention, record)
+            self._narrator_record = record
+        return self._narrator_record
+
+    @staticmethod
+    def _name_owner(
+        name_owner: list[tuple[int, int, EntityRecord]], start: int, end: int
+    ) -> EntityRecord | None:
+        """The entity whose name covers the head word of a speaker phrase."""
+        k = bisect.bisect_right(name_owner, start, key=lambda t: t[0])
+        for a, b, record in reversed(name_owner[max(0, k - 3) : k]):
+            if a < end and start < b:
+                return record
+        return None
+
+    def _resolve(self, candidate, records, name_owner, resolver) -> EntityRecord | None:
+        s, e = candidate.source
+        exclude = [(f[0], f[1]) for f in candidate.fragments]
+        return self._resolve_span(s, e, exclude, records, name_owner, resolver)
+
+    def _resolve_span(
+        self, s, e, exclude, records, name_owner, resolver, create: bool = True
+    ) -> EntityRecord | None:
+        """The entity of the mention in tokens [s, e); ``create``: an unnamed description
+        may become an entity of its own."""
+        doc, text = self.doc, self.text
+        start, end = token_chars(doc, s, e)
+        if e - s == 1 and is_relative_pronoun(doc[s]):
+            # "the study, which notes …": the entity of the noun the clause hangs on
+            a, b = noun_phrase(doc[s].head.head)
+            record = self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
+            if record is not None:
+                resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), record)
+            return record
+        root = doc[s:e].root
+        owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
+        if owner is not None:
+            return owner
+        span = doc[s:e]
+        kind = coref.mention_kind(span)
+        mention = Mention.of(text, start, end, kind)
+        if kind is MentionKind.PRONOUN:
+            if span.root.lower_ in {"i", "me"}:
+                return self._narrator(records, resolver)
+            record = resolver.resolve_pronoun(span, exclude)
+            if record is not None:
+                resolver.note_mention(mention, record)
+            return record
+        description = coref.describe(list(span))
+        record = resolver.resolve_description(description, start, exclude)
+        if record is not None:
+            record.learn(description)
+            resolver.note_mention(mention, record)
+            return record
+        if span.root.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        # An unnamed source ("the parson", "a spokesman", "officials") is an entity of its
+        # own; the same description later in the text is the same entity.
+        key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
+        record = self._described.get(key)
+        if record is None:
+            if not create:
+                return None
+            kind = description.kind or (
+                EntityKind.GROUP if description.plural else EntityKind.PERSON
+            )
+            record = EntityRecord(
+                key=len(records), name=mention.text, kind=kind, gender=coref.noun_gender(span)
+            )
+            record.learn(description)
+            records.append(record)
+            self._described[key] = record
+        resolver.note_mention(mention, record)
+        if mention not in record.mentions:
+            record.mentions.append(mention)
+        return record
+
+
+def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
+    """A one-word organisation that spells a person's surname is that person: the
+    recogniser often labels a bare surname ("Zelenskiy told ...") as an organisation."""
+    surnames = {m.mention.text.split()[-1] for m in mentions if m.kind is EntityKind.PERSON}
+    out = []
+    for item in mentions:
+        word = item.mention.text
+        if (
+            item.kind is not EntityKind.PERSON
+            and " " not in word
+            and word[:1].isupper()
+            and any(same_name_word(word, surname) for surname in surnames)
+        ):
+            item = NameMention(item.mention, EntityKind.PERSON)
+        out.append(item)
+    return out
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix, start, end):
+            end -= len(suffix)
+            break
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    return start, end
+
+
+def build_entities(records: list[EntityRecord]) -> list[Entity]:
+    ordered = sorted(records, key=lambda r: min((m.start for m in r.mentions), default=1 << 60))
+    ids = {id(r): f"E{n}" for n, r in enumerate(ordered, start=1)}
+    return [
+        Entity(
+            id=ids[id(r)],
+            name=r.name,
+            kind=r.kind,
+            aliases=tuple(dict.fromkeys(a for a in r.aliases if a != r.name)),
+            mentions=tuple(sorted(set(r.mentions), key=lambda m: (m.start, m.end))),
+        )
+        for r in records
+    ]
+
+
+# Characters a continuation may stand after the quote it joins: room for an attribution
