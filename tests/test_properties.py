@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import quoteattr
 from conftest import check_invariants
-from quoteattr.text.chunking import make_doc, plan_pieces
+from quoteattr.parse import make_doc
+from quoteattr.text.chunking import plan_pieces
 from quoteattr.text.marks import QUOTE_STYLES
 from quoteattr.text.sanitize import prepare
 

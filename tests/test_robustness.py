@@ -16,9 +16,10 @@ import pytest
 import quoteattr
 from conftest import check_deterministic, check_fragments, check_invariants
 from quoteattr import models
+from quoteattr.parse import DEFAULT_MAX_CHUNK_CHARS, make_doc
 from quoteattr.rules.cues import find_cues
 from quoteattr.rules.quotes import build_candidates
-from quoteattr.text.chunking import DEFAULT_MAX_CHUNK_CHARS, make_doc, plan_pieces
+from quoteattr.text.chunking import plan_pieces
 from quoteattr.text.marks import QUOTE_STYLES, find_quoted_spans
 from quoteattr.text.sanitize import prepare
 
@@ -101,9 +102,12 @@ def test_missing_model_names_what_to_install(monkeypatch):
         models.load_model.cache_clear()
 
 
-def test_unknown_model_name_is_a_model_not_found_error():
-    with pytest.raises(quoteattr.ModelNotFoundError, match=r"quoteattr\[en\]"):
+def test_unknown_model_name_is_a_model_not_found_error_that_names_it():
+    with pytest.raises(quoteattr.ModelNotFoundError) as caught:
         models.load_model("en_no_such_pipeline_xyz")
+    message = str(caught.value)
+    assert "'en_no_such_pipeline_xyz' is not installed" in message
+    assert "no English spaCy pipeline is installed" not in message  # one is: this is not it
 
 
 # --------------------------------------------------------------------------- input classes
@@ -371,7 +375,7 @@ def test_quotes_never_overlap_even_when_the_rules_disagree(attributor):
 
 def test_candidates_do_not_overlap(attributor):
     # Found by test_properties. Attributor.analyze_doc drops the weaker of two overlapping
-    # quotes (chunking.without_overlaps), so the output is sound; this test watches the rules.
+    # quotes (assemble.without_overlaps), so the output is sound; this test watches the rules.
     text = OVERLAPPING
     doc = attributor.nlp(text)
     found = build_candidates(doc, text, find_quoted_spans(text), find_cues(doc, attributor.lexicon))

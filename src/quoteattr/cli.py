@@ -21,7 +21,6 @@ from typing import Any, TextIO
 from . import __version__
 from .errors import QuoteattrError
 from .evaluate import evaluate_documents, load_gold_files
-from .parsecache import CachedParses
 from .types import Attribution, Quote
 
 __all__ = ["main"]
@@ -32,11 +31,11 @@ _KIND_W, _SPEAKER_W, _CUE_W = 8, 28, 12
 _QUOTE_W = WIDTH - _KIND_W - _SPEAKER_W - _CUE_W - 3 * 2
 
 
-def _make_attributor(model: str | None) -> Any:
+def _make_attributor(model: str | None, **options: Any) -> Any:
     """Build the default system; a seam that tests replace with a fake."""
     from .attributor import Attributor
 
-    return Attributor(model=model)
+    return Attributor(model=model, **options)
 
 
 def _error(message: str) -> None:
@@ -191,9 +190,8 @@ def _evaluate(argv: list[str]) -> int:
         _error(f"cannot load gold: {where}{reason}")
         return 2
     try:
-        attributor = _make_attributor(args.model)
-        if args.parse_cache:
-            attributor = CachedParses(attributor, args.parse_cache)
+        options = {"parse_cache": args.parse_cache} if args.parse_cache else {}
+        attributor = _make_attributor(args.model, **options)
         report = evaluate_documents(
             documents, attributor, errors_path=args.errors, report_path=args.report
         )

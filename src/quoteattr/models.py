@@ -46,15 +46,22 @@ def find_model() -> str:
 
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
-    """Load (once per process) the named pipeline, or the first one installed."""
+    """Load (once per process) the named pipeline, or the first one installed.
+
+    The returned pipeline is shared by every caller in the process: quoteattr never changes
+    it (no component is added or removed), and neither should callers."""
     import spacy
 
     chosen = name or find_model()
     try:
         nlp = spacy.load(chosen, exclude=list(_UNUSED_COMPONENTS))
     except OSError as exc:
+        if name is None:
+            raise ModelNotFoundError(f"could not load spaCy pipeline {chosen!r}: {exc}") from exc
         raise ModelNotFoundError(
-            f"could not load spaCy pipeline {chosen!r}: {INSTALL_HINT}"
+            f"spaCy pipeline {name!r} is not installed or cannot be loaded: install that "
+            "package, or leave the model unset to use the best English pipeline installed "
+            f"({', '.join(PREFERRED_MODELS)})"
         ) from exc
     missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
     if missing:

@@ -6,6 +6,8 @@ mention and addressee as spans of the original text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from ..speakers import coref
@@ -13,7 +15,7 @@ from ..speakers.coref import EntityRecord
 from ..types import Entity, Mention, Quote, QuoteKind, Span
 from .quotes import Candidate, token_chars
 
-__all__ = ["MAX_JOIN_GAP", "join_continuations", "to_quote"]
+__all__ = ["MAX_JOIN_GAP", "join_continuations", "to_quote", "without_overlaps"]
 
 
 MAX_JOIN_GAP = 40
@@ -87,3 +89,24 @@ def to_quote(
         confidence=round(confidence, 3),
         rule=candidate.rule,
     )
+
+
+def without_overlaps(quotes: Sequence[Quote]) -> list[Quote]:
+    """Quotes in text order with none overlapping another: of two that overlap, the more
+    confident (then the longer, then the first) stays.
+
+    A guard for the "quotes do not overlap" guarantee: the rules should never produce an
+    overlap, but adversarial text has found ways (see ``docs/input-handling.md``).
+    """
+
+    def strength(quote: Quote) -> tuple[float, int]:
+        return quote.confidence, quote.end - quote.start
+
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if kept and quote.start < kept[-1].end:
+            if strength(quote) > strength(kept[-1]):
+                kept[-1] = quote
+            continue
+        kept.append(quote)
+    return kept
