@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -509,25 +508,18 @@ def test_invariants_and_is_apostrophe_agree_on_random_text(alphabet: str) -> Non
                 assert is_apostrophe(text, i) == (i not in used), (text, i)
 
 
-def test_one_megabyte_of_random_marks_is_fast_and_valid() -> None:
+def test_one_megabyte_of_random_marks_is_valid() -> None:
     rng = random.Random(0)
     text = random_text(rng, ALL_MARKS, 1_000_000)
-    start = time.perf_counter()
-    spans = find_quoted_spans(text)
-    elapsed = time.perf_counter() - start
+    spans = find_quoted_spans(text)  # its speed: benchmarks/linearity.py
     check_invariants(text, spans)
-    # about 0.5 s on a slow shared machine; a quadratic pass would take hours
-    assert elapsed < 3.0
 
 
-def test_one_megabyte_of_mixed_text_is_fast_and_valid() -> None:
+def test_one_megabyte_of_mixed_text_is_valid() -> None:
     rng = random.Random(1)
     text = random_text(rng, ALL_MARKS + "  \n\nabc.,", 1_000_000)
-    start = time.perf_counter()
     spans = find_quoted_spans(text)
-    elapsed = time.perf_counter() - start
     check_invariants(text, spans)
-    assert elapsed < 3.0
 
 
 @pytest.mark.parametrize(
@@ -541,10 +533,8 @@ def test_one_megabyte_of_mixed_text_is_fast_and_valid() -> None:
         "a ' " * 50_000,
     ],
 )
-def test_pathological_inputs_stay_linear(text: str) -> None:
-    start = time.perf_counter()
-    spans = find_quoted_spans(text)
-    assert time.perf_counter() - start < 2.0
+def test_pathological_inputs_stay_valid(text: str) -> None:
+    spans = find_quoted_spans(text)  # its speed: benchmarks/linearity.py
     check_invariants(text, spans)
 
 

@@ -157,10 +157,8 @@ def test_nested_quotes_of_different_types(attributor):
 @pytest.mark.parametrize("mark", ['"', "”", "'", "''", "“”‘’«»「」"])
 def test_thousands_of_marks_in_a_row(attributor, mark):
     text = mark * (5000 // len(mark))
-    started = time.perf_counter()
-    result = attributor.analyze(text)
+    result = attributor.analyze(text)  # was quadratic in spaCy's tokenizer: benchmarks/linearity.py
     check_invariants(text, result)
-    assert time.perf_counter() - started < 30  # was quadratic in spaCy's tokenizer
     spaced = f"Anna Berg said {text} and left. “Fine,” she said."
     check_invariants(spaced, attributor.analyze(spaced))
 

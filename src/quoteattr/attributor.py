@@ -73,7 +73,7 @@ class Attributor:
             return self.pipeline.pipe(texts, batch_size=batch_size or self.nlp.batch_size)
         from .workers import imap
 
-        return imap(self, check_texts(texts), n_process)  # type: ignore[arg-type]
+        return imap(self, (check_text(t) for t in check_texts(texts)), n_process)
 
 
 _default: Attributor | None = None

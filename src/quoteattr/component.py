@@ -1,9 +1,10 @@
 """quoteattr as a spaCy pipeline component: ``nlp.add_pipe("quoteattr")``.
 
 Modelled on spaCy's ``SpanRuler``: the options live in the factory config (``roster``,
-``cues``, ``categories``, ``min_confidence``, ``spans_key``), ``initialize`` can set the roster
-and cues from code, and ``to_disk``/``from_disk`` keep them with a saved pipeline. The output
-is plain data, so ``DocBin``, ``nlp.pipe(n_process=…)`` and ``nlp.to_disk()`` work:
+``cues``, ``categories``, ``min_confidence``, ``max_chunk_chars``, ``spans_key``),
+``initialize`` can set the roster and cues from code, and ``to_disk``/``from_disk`` keep them
+with a saved pipeline. The output is plain data, so ``DocBin``, ``nlp.pipe(n_process=…)``
+and ``nlp.to_disk()`` work:
 
 * ``doc.spans[spans_key]`` (default ``"quotes"``): one span per quote, labelled with its kind,
   ``kb_id_`` the speaker's entity id (``""`` when there is none);
@@ -72,9 +73,11 @@ class QuoteattrComponent:
         cues: Mapping[str, str] | None = None,
         categories: Iterable[str] = (),
         min_confidence: float | None = None,
+        max_chunk_chars: int | None = None,
         spans_key: str = "quotes",
     ) -> None:
         self.nlp = nlp
+        self.max_chunk_chars = max_chunk_chars
         self.name = name
         self.spans_key = spans_key
         self.categories = list(categories)
@@ -115,7 +118,8 @@ class QuoteattrComponent:
         pipeline = self._pipelines.get(names)
         if pipeline is None:
             after = names[names.index(self.name) :] if self.name in names else ()
-            parser = Parser(self.nlp, limit=chunk_limit(self.nlp), disable=after)
+            limit = chunk_limit(self.nlp, self.max_chunk_chars)
+            parser = Parser(self.nlp, limit=limit, disable=after)
             pipeline = self._pipelines[names] = Pipeline(parser, self._rules)
         return pipeline
 
@@ -174,6 +178,7 @@ class QuoteattrComponent:
         "cues": {},
         "categories": [],
         "min_confidence": None,
+        "max_chunk_chars": None,
         "spans_key": "quotes",
     },
     requires=["token.pos", "token.dep", "token.lemma", "doc.ents", "doc.sents"],
@@ -186,6 +191,7 @@ def make_quoteattr(
     cues: dict[str, str],
     categories: list[str],
     min_confidence: float | None,
+    max_chunk_chars: int | None,
     spans_key: str,
 ) -> QuoteattrComponent:
     return QuoteattrComponent(
@@ -195,6 +201,7 @@ def make_quoteattr(
         cues=cues,
         categories=categories,
         min_confidence=min_confidence,
+        max_chunk_chars=max_chunk_chars,
         spans_key=spans_key,
     )
 

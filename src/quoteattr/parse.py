@@ -88,7 +88,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     if starts:
         values = doc.to_array([SENT_START])
         values[starts] = 1
-        doc.from_array([SENT_START], values)
+        doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # stubs: Ints2d only
     return doc
 
 
@@ -173,7 +173,8 @@ class Parser:
             doc = self._run(make_doc(self.nlp, text[start:end]))
             doc.tensor = doc.tensor[:0]  # the rules never read it; it would double the memory
             docs.append(doc)
-        return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        # spaCy's stubs lack from_docs's `exclude` (spaCy >= 3.4 has it)
+        return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
 
     def parse_many(self, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
         """Parses of ``texts`` in order: short ones batched through ``nlp.pipe``, long (or

@@ -70,17 +70,30 @@ class EntityKind(str, enum.Enum):
     UNKNOWN = "unknown"
 
 
-def _optional(converter: Any) -> Any:
-    def convert(value: Any) -> Any:
-        return None if value is None else converter(value)
-
-    return convert
+def _category(value: str | Category | None) -> Category | None:
+    return None if value is None else Category(value)
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str):
         raise TypeError(f"expected a sequence of str, got the str {values!r}")
     return tuple(str(v) for v in values)
+
+
+def _spans(values: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(values)
+
+
+def _mentions(values: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(values)
+
+
+def _quotes(values: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(values)
+
+
+def _entities(values: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(values)
 
 
 def _check_span(instance: Any, _attribute: Any, _value: Any) -> None:
@@ -103,21 +116,17 @@ def _check_gender(_instance: Any, _attribute: Any, value: str | None) -> None:
         raise ValueError(f"gender must be one of {sorted(GENDERS)} or None, got {value!r}")
 
 
-def _offset_field() -> Any:
-    return attrs.field(validator=attrs.validators.instance_of(int))
-
-
-def _text_field() -> Any:
-    return attrs.field(validator=[attrs.validators.instance_of(str), _check_span])
+_is_int = attrs.validators.instance_of(int)
+_is_str = attrs.validators.instance_of(str)
 
 
 @attrs.frozen
 class Span:
     """A piece of the original text."""
 
-    start: int = _offset_field()
-    end: int = _offset_field()
-    text: str = _text_field()
+    start: int = attrs.field(validator=_is_int)
+    end: int = attrs.field(validator=_is_int)
+    text: str = attrs.field(validator=[_is_str, _check_span])
 
     @classmethod
     def of(cls, original: str, start: int, end: int) -> Span:
@@ -135,9 +144,9 @@ class Span:
 class Mention:
     """A span that refers to a speaker, and how it refers."""
 
-    start: int = _offset_field()
-    end: int = _offset_field()
-    text: str = _text_field()
+    start: int = attrs.field(validator=_is_int)
+    end: int = attrs.field(validator=_is_int)
+    text: str = attrs.field(validator=[_is_str, _check_span])
     kind: MentionKind = attrs.field(default=MentionKind.NAME, converter=MentionKind)
 
     @classmethod
@@ -165,11 +174,11 @@ class Entity:
     anonymous source ("officials", "a spokesman").
     """
 
-    id: str = attrs.field(validator=attrs.validators.instance_of(str))
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    id: str = attrs.field(validator=_is_str)
+    name: str = attrs.field(validator=_is_str)
     kind: EntityKind = attrs.field(default=EntityKind.PERSON, converter=EntityKind)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions, repr=False)
     role: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     gender: str | None = attrs.field(default=None, validator=_check_gender)
     named: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -224,18 +233,18 @@ class Quote:
     its speaker are right.
     """
 
-    start: int = _offset_field()
-    end: int = _offset_field()
-    text: str = _text_field()
+    start: int = attrs.field(validator=_is_int)
+    end: int = attrs.field(validator=_is_int)
+    text: str = attrs.field(validator=[_is_str, _check_span])
     kind: QuoteKind = attrs.field(converter=QuoteKind)
-    fragments: tuple[Span, ...] = attrs.field(converter=tuple, repr=False)
+    fragments: tuple[Span, ...] = attrs.field(converter=_spans, repr=False)
     cue: Span | None = None
     speaker_mention: Mention | None = None
     speaker: Entity | None = attrs.field(default=None, repr=_speaker_repr)
     addressee: Mention | None = None
     confidence: float = attrs.field(default=0.5, converter=float, validator=_check_confidence)
     rule: str = ""
-    category: Category | None = attrs.field(default=None, converter=_optional(Category))
+    category: Category | None = attrs.field(default=None, converter=_category)
 
     @property
     def speaker_name(self) -> str | None:
@@ -311,8 +320,8 @@ class Attribution:
     """The result for one document: its quotes and the entities that speak or are named."""
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str), repr=_short_repr)
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
-    entities: tuple[Entity, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities, repr=False)
 
     def to_dict(self, *, doc_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {"schema": SCHEMA}

@@ -210,7 +210,7 @@ def _neighbour_class(code: int) -> int:
     return _WS if code in _BREAK_CODES else _QUOTE
 
 
-class _CodeMap(dict):  # type: ignore[type-arg]
+class _CodeMap(dict[int, str]):
     """``str.translate`` table, code point -> code character, filled lazily (lookups stay in C)."""
 
     def __missing__(self, cp: int) -> str:
