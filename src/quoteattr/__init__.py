@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from .errors import ModelNotFoundError, QuoteattrError
-from .types import Attribution, Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span
+from .types import (
+    Attribution,
+    Category,
+    Entity,
+    EntityKind,
+    Mention,
+    MentionKind,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Attribution",
     "Attributor",
+    "Category",
     "Entity",
     "EntityKind",
     "Mention",
@@ -25,7 +36,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):  # pragma: no cover - thin lazy import
+def __getattr__(name: str) -> object:  # pragma: no cover - thin lazy import
     if name in {"Attributor", "analyze", "attribute"}:
         from . import attributor
 
