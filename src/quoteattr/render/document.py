@@ -174,8 +174,9 @@ def document_view(attribution: Attribution, *, anchor: str, heading: str | None)
         if quote.speaker is not None:
             counts[index_of[quote.speaker.id]] += 1
     unattributed = len(quotes) - sum(counts)
+    cast = enumerate(zip(speakers, counts, strict=True))
     data = {
-        "speakers": [_speaker_data(s, c, i) for i, (s, c) in enumerate(zip(speakers, counts))],
+        "speakers": [_speaker_data(speaker, count, i) for i, (speaker, count) in cast],
         "quotes": [_quote_data(q, index_of) for q in quotes],
     }
     body = render_layers(attribution.text, _quote_layers(quotes, index_of))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -40,7 +40,7 @@ _HELP = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return (resources.files("quoteattr.render") / "assets" / name).read_text(encoding="utf-8")
 
@@ -95,7 +95,8 @@ def render_html(attribution: Attribution, *, title: str | None = None) -> str:
     """
     view = document_view(attribution, anchor="doc-1", heading=None)
     page_title = title if title is not None else _default_title(attribution.text)
-    subtitle = escape_text(f"{_plural(view.quotes, 'quote')} from {_plural(view.speakers, 'speaker')}")
+    counts = f"{_plural(view.quotes, 'quote')} from {_plural(view.speakers, 'speaker')}"
+    subtitle = escape_text(counts)
     return _page(page_title, subtitle, view.html, view.colours)
 
 

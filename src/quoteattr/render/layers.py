@@ -84,7 +84,7 @@ def render_layers(text: str, layers: Iterable[Layer]) -> str:
         bucket.setdefault(item[1].start, []).append(item)
         if item[1].start != item[1].end:
             ends.setdefault(item[1].end, []).append(item[0])
-    cuts = sorted({0, size, *(layer.start for _, layer in items), *(layer.end for _, layer in items)})
+    cuts = sorted({0, size, *(span.start for _, span in items), *(span.end for _, span in items)})
 
     out: list[str] = []
     stack: list[tuple[int, Layer]] = []  # open elements, outermost first

@@ -122,10 +122,12 @@ def speaker_summary(
         1 for _, attribution in documents for quote in attribution.quotes if quote.speaker is None
     )
     attributed = sum(_count(row) for row in rows)
+    by_gender = _grouped_bars(rows, "gender", _GENDER_COLOURS)
+    by_kind = _grouped_bars(rows, "kind", _KIND_COLOURS)
     charts = [
         ("Share of all quotes by speaker", _speaker_bars(rows, unattributed), total),
-        ("Attributed quotes by gender", _grouped_bars(rows, "gender", _GENDER_COLOURS), attributed),
-        ("Attributed quotes by kind of speaker", _grouped_bars(rows, "kind", _KIND_COLOURS), attributed),
+        ("Attributed quotes by gender", by_gender, attributed),
+        ("Attributed quotes by kind of speaker", by_kind, attributed),
     ]
     figures = "".join(
         f'<figure class="qa-figure"><figcaption>{escape_text(caption)}</figcaption>'
