@@ -245,7 +245,7 @@ def write_screenshot(out: Path) -> None:
             executable_path=executable,
             args=CHROMIUM_FLAGS,
             headless=True,
-            viewport={"width": 1200, "height": 860},
+            viewport={"width": 1200, "height": 1130},
         )
         page = context.new_page()
         page.goto(page_file.as_uri())

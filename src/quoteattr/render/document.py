@@ -132,8 +132,7 @@ def _legend_item(css: str, name: str, detail: str, count: int, index: int) -> st
     detail_html = f'<span class="qa-role">{escape_text(detail)}</span>' if detail else ""
     return (
         f'<li class="qa-speaker" data-index="{index}"><label>'
-        f'<input type="checkbox" checked data-index="{index}">'
-        f'<span class="qa-swatch {css}"></span>'
+        f'<input type="checkbox" class="{css}" checked data-index="{index}">'
         f'<span class="qa-name">{escape_text(name)}{detail_html}</span>'
         f'<span class="qa-count">{count}</span></label></li>'
     )
