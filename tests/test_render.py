@@ -273,3 +273,14 @@ def test_the_bundled_article_reads_back(attributor) -> None:  # type: ignore[no-
     assert len(marks) == len(result.quotes) > 0
     expected = [q.speaker.id if q.speaker else "" for q in result.quotes]
     assert [m["data-speaker"] for m in marks] == expected
+
+
+def test_a_speaker_keeps_one_colour_across_the_corpus() -> None:
+    only_critics = interrupted_story()
+    only_critics = Attribution(only_critics.text, only_critics.quotes[1:2], ())
+    page = render_corpus_html([("critics.txt", only_critics), ("both.txt", interrupted_story())])
+    marks = quote_marks(read(page))
+    colour = {m["data-speaker"]: (m["class"] or "").split()[1] for m in marks}
+    critics = [(m["class"] or "").split()[1] for m in marks if m["data-speaker"] == "E2"]
+    assert len(critics) == 2 and len(set(critics)) == 1
+    assert colour["E1"] != colour["E2"]

@@ -11,10 +11,10 @@ from .layers import escape_attribute, escape_text
 __all__ = ["Bar", "bar_chart"]
 
 _ROW = 24  # height of one bar's row
-_LABEL_WIDTH = 190
-_BAR_WIDTH = 300
-_VALUE_WIDTH = 90
-_LABEL_CHARS = 28
+_LABEL_WIDTH = 180
+_BAR_WIDTH = 240
+_VALUE_WIDTH = 80
+_LABEL_CHARS = 24
 
 
 @attrs.frozen

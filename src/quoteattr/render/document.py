@@ -10,7 +10,7 @@ written as ``\\u003c`` and so on, so no text can close the block.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -58,15 +58,15 @@ def _short(label: str) -> str:
     return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1].rstrip() + "…"
 
 
-def _colour_class(quote: Quote, index_of: dict[str, int]) -> str:
-    return "s-none" if quote.speaker is None else f"s{index_of[quote.speaker.id]}"
+def _colour_class(quote: Quote, colour_of: Mapping[str, int]) -> str:
+    return "s-none" if quote.speaker is None else f"s{colour_of[quote.speaker.id]}"
 
 
-def _quote_layers(quotes: Sequence[Quote], index_of: dict[str, int]) -> list[Layer]:
+def _quote_layers(quotes: Sequence[Quote], colour_of: Mapping[str, int]) -> list[Layer]:
     layers: list[Layer] = []
     shared: dict[tuple[str, int, int], tuple[list[int], str]] = {}
     for number, quote in enumerate(quotes):
-        colour = _colour_class(quote, index_of)
+        colour = _colour_class(quote, colour_of)
         label = quote.speaker_name or "no speaker"
         layers.append(
             Layer(
@@ -138,11 +138,13 @@ def _legend_item(css: str, name: str, detail: str, count: int, index: int) -> st
     )
 
 
-def _legend(speakers: Sequence[Entity], counts: Sequence[int], unattributed: int) -> str:
+def _legend(
+    speakers: Sequence[Entity], counts: Sequence[int], colours: Sequence[int], unattributed: int
+) -> str:
     items = []
     for index, (speaker, count) in enumerate(zip(speakers, counts, strict=True)):
         detail = ", ".join(speaker.role) or ("" if speaker.named else "unnamed source")
-        items.append(_legend_item(f"s{index}", speaker.name, detail, count, index))
+        items.append(_legend_item(f"s{colours[index]}", speaker.name, detail, count, index))
     if unattributed:
         items.append(_legend_item("s-none", "No speaker identified", "", unattributed, -1))
     if not items:
@@ -163,11 +165,37 @@ def _controls(total: int) -> str:
     )
 
 
-def document_view(attribution: Attribution, *, anchor: str, heading: str | None) -> DocumentView:
-    """The ``<section>`` for one document; ``anchor`` is its id (letters, digits, dashes)."""
+def _colours(speakers: Sequence[Entity], by_name: Mapping[str, int] | None) -> list[int]:
+    """Each speaker's colour: its rank here, or across a corpus the colour its name has
+    there (names the corpus does not rank get the colours after the corpus's)."""
+    if by_name is None:
+        return list(range(len(speakers)))
+    spare = max(by_name.values(), default=-1) + 1
+    colours = []
+    for speaker in speakers:
+        if speaker.name in by_name:
+            colours.append(by_name[speaker.name])
+        else:
+            colours.append(spare)
+            spare += 1
+    return colours
+
+
+def document_view(
+    attribution: Attribution,
+    *,
+    anchor: str,
+    heading: str | None,
+    colour_by_name: Mapping[str, int] | None = None,
+) -> DocumentView:
+    """The ``<section>`` for one document; ``anchor`` is its id (letters, digits, dashes).
+
+    ``colour_by_name`` keeps a speaker's colour the same in every document of a corpus."""
     quotes = attribution.quotes
     speakers = speaker_order(quotes)
     index_of = {speaker.id: index for index, speaker in enumerate(speakers)}
+    colours = _colours(speakers, colour_by_name)
+    colour_of = {speaker.id: colours[index] for index, speaker in enumerate(speakers)}
     counts = [0] * len(speakers)
     for quote in quotes:
         if quote.speaker is not None:
@@ -175,10 +203,10 @@ def document_view(attribution: Attribution, *, anchor: str, heading: str | None)
     unattributed = len(quotes) - sum(counts)
     cast = enumerate(zip(speakers, counts, strict=True))
     data = {
-        "speakers": [_speaker_data(speaker, count, i) for i, (speaker, count) in cast],
+        "speakers": [_speaker_data(speaker, count, colours[i]) for i, (speaker, count) in cast],
         "quotes": [_quote_data(q, index_of) for q in quotes],
     }
-    body = render_layers(attribution.text, _quote_layers(quotes, index_of))
+    body = render_layers(attribution.text, _quote_layers(quotes, colour_of))
     heading_html = f"<h2 class='qa-doc-title'>{escape_text(heading)}</h2>" if heading else ""
     stats = f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}, {len(speakers)} speaker" + (
         "s" if len(speakers) != 1 else ""
@@ -188,9 +216,9 @@ def document_view(attribution: Attribution, *, anchor: str, heading: str | None)
         '<div class="qa-layout">'
         f'<article class="qa-article"><div class="qa-text">{body}</div></article>'
         f'<aside class="qa-side"><h3>Speakers <small>{escape_text(stats)}</small></h3>'
-        f"{_legend(speakers, counts, unattributed)}{_controls(len(quotes))}</aside>"
+        f"{_legend(speakers, counts, colours, unattributed)}{_controls(len(quotes))}</aside>"
         "</div>"
         f'<script type="application/json" class="qa-data">{json_for_script(data)}</script>'
         "</section>"
     )
-    return DocumentView(section, len(speakers), len(quotes), len(speakers))
+    return DocumentView(section, max(colours, default=-1) + 1, len(quotes), len(speakers))

@@ -29,7 +29,7 @@ from ..types import Attribution
 from .document import DocumentView, document_view
 from .layers import escape_text
 from .palette import palette_css
-from .summary import speaker_summary
+from .summary import count_speakers, ranked_rows, speaker_summary
 
 __all__ = ["render_corpus_html", "render_html"]
 
@@ -121,11 +121,14 @@ def render_corpus_html(
     cross-document speaker table; otherwise speakers are counted by canonical name. A table
     links to each document's view, which follows in the same file at ``#doc-N``.
     """
+    rows = list(speakers) if speakers is not None else count_speakers(documents)
+    # The chart's colours: in every document a speaker keeps the colour of its bar.
+    by_name = {str(row.get("name", "")): i for i, row in enumerate(ranked_rows(rows))}
     views = [
-        document_view(attribution, anchor=f"doc-{number}", heading=name)
+        document_view(attribution, anchor=f"doc-{number}", heading=name, colour_by_name=by_name)
         for number, (name, attribution) in enumerate(documents, start=1)
     ]
-    rows = "".join(
+    listed = "".join(
         _document_row(number, name, view)
         for number, ((name, _), view) in enumerate(zip(documents, views, strict=True), start=1)
     )
@@ -133,9 +136,9 @@ def render_corpus_html(
         '<section class="qa-documents" id="documents"><h2>Documents</h2>'
         '<table class="qa-table"><thead><tr><th class="num">#</th><th>Document</th>'
         '<th class="num">Quotes</th><th class="num">Speakers</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></section>"
+        f"<tbody>{listed}</tbody></table></section>"
     )
-    main = speaker_summary(documents, speakers) + listing + "".join(view.html for view in views)
+    main = speaker_summary(documents, rows) + listing + "".join(view.html for view in views)
     quotes = sum(view.quotes for view in views)
     subtitle = escape_text(f"{_plural(len(views), 'document')}, {_plural(quotes, 'quote')}") + (
         ' · <a href="#speakers">speakers</a> · <a href="#documents">documents</a>'

@@ -11,7 +11,7 @@ from .chart import Bar, bar_chart
 from .layers import escape_text
 from .palette import NO_SPEAKER, colour
 
-__all__ = ["count_speakers", "speaker_summary"]
+__all__ = ["count_speakers", "ranked_rows", "speaker_summary"]
 
 #: Speakers drawn in the chart; the rest are added up as one bar.
 TOP_SPEAKERS = 12
@@ -65,8 +65,13 @@ def _count(row: Mapping[str, Any]) -> int:
     return int(row.get("quotes") or 0)
 
 
+def ranked_rows(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Speaker rows, most quoted first (ties by name): the order of the chart's colours."""
+    return sorted(rows, key=lambda row: (-_count(row), str(row.get("name", ""))))
+
+
 def _speaker_bars(rows: Sequence[Mapping[str, Any]], unattributed: int) -> list[Bar]:
-    ranked = sorted(rows, key=lambda row: (-_count(row), str(row.get("name", ""))))
+    ranked = ranked_rows(rows)
     bars = [Bar(str(row.get("name", "")), _count(row), colour(i)) for i, row in enumerate(ranked)]
     if len(bars) > TOP_SPEAKERS:
         rest = sum(bar.count for bar in bars[TOP_SPEAKERS - 1 :])
@@ -95,7 +100,7 @@ def _table(rows: Sequence[Mapping[str, Any]]) -> str:
         numbers = (_count(row), int(row.get("documents") or 0))
         return f"<tr>{text}" + "".join(f'<td class="num">{n}</td>' for n in numbers) + "</tr>"
 
-    ranked = sorted(rows, key=lambda row: (-_count(row), str(row.get("name", ""))))
+    ranked = ranked_rows(rows)
     head = (
         "<thead><tr><th>Speaker</th><th>Kind</th><th>Gender</th>"
         '<th class="num">Quotes</th><th class="num">Documents</th></tr></thead>'
@@ -112,11 +117,9 @@ def _table(rows: Sequence[Mapping[str, Any]]) -> str:
 
 
 def speaker_summary(
-    documents: Sequence[tuple[str, Attribution]],
-    speakers: Sequence[Mapping[str, Any]] | None = None,
+    documents: Sequence[tuple[str, Attribution]], rows: Sequence[Mapping[str, Any]]
 ) -> str:
     """Charts of the share of quotes per speaker, gender and kind, and the speaker table."""
-    rows = list(speakers) if speakers is not None else count_speakers(documents)
     total = sum(len(attribution.quotes) for _, attribution in documents)
     unattributed = sum(
         1 for _, attribution in documents for quote in attribution.quotes if quote.speaker is None
