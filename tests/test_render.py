@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 from html.parser import HTMLParser
@@ -18,7 +19,7 @@ from quoteattr.render.document import json_for_script
 from quoteattr.render.html import render_corpus_html, render_html
 from quoteattr.render.layers import Layer, escape_attribute, escape_text, render_layers
 from quoteattr.render.summary import count_speakers
-from quoteattr.types import Attribution, Quote, Span
+from quoteattr.types import Attribution, Mention, Quote, Span
 from render_samples import XSS, interrupted_story, payload_attribution
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,3 +285,41 @@ def test_a_speaker_keeps_one_colour_across_the_corpus() -> None:
     critics = [(m["class"] or "").split()[1] for m in marks if m["data-speaker"] == "E2"]
     assert len(critics) == 2 and len(set(critics)) == 1
     assert colour["E1"] != colour["E2"]
+
+
+def test_displacy_data_renders_escaped_with_safe_labels() -> None:
+    from spacy import displacy
+
+    from quoteattr.render.displacy import displacy_data, displacy_options
+
+    attribution = payload_attribution()
+    data = displacy_data(attribution)
+    labels = {ent["label"] for ent in data["ents"]}
+    assert labels <= {"CUE", "SPEAKER", "script alert 1 script and img src x onerror alert 1"}
+    page = displacy.render(data, style="ent", manual=True, options=displacy_options(attribution))
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_displacy_spans_never_overlap_and_quotes_come_first() -> None:
+    from quoteattr.render.displacy import displacy_data, displacy_options
+
+    story = interrupted_story()
+    ents = displacy_data(story)["ents"]
+    assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(ents))
+    assert [e["label"] for e in ents][:4] == ["Ann Lee", "SPEAKER", "CUE", "Ann Lee"]
+    colours = displacy_options(story)["colors"]
+    assert colours["ANN LEE"] != colours["CRITICS"]
+    # a mention inside a quote's words gives way to the quote
+    text = "He said that Ann was right."
+    inner = Quote(
+        8,
+        26,
+        text[8:26],
+        "indirect",
+        (Span(8, 26, text[8:26]),),
+        speaker_mention=Mention(13, 16, "Ann"),
+    )
+    assert displacy_data(Attribution(text, (inner,)))["ents"] == [
+        {"start": 8, "end": 26, "label": "QUOTE"}
+    ]
