@@ -295,7 +295,7 @@ def test_displacy_data_renders_escaped_with_safe_labels() -> None:
     attribution = payload_attribution()
     data = displacy_data(attribution)
     labels = {ent["label"] for ent in data["ents"]}
-    assert labels <= {"CUE", "SPEAKER", "script alert 1 script and img src x onerror alert 1"}
+    assert labels == {"CUE", "SPEAKER", "script alert 1 script and img src x oner"}
     page = displacy.render(data, style="ent", manual=True, options=displacy_options(attribution))
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
