@@ -10,6 +10,7 @@ under CI (``CI`` set), where a missing browser fails the run instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -44,6 +45,23 @@ def chromium_path() -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def chromium_context(executable: str, *, width: int, height: int) -> Iterator[Any]:
+    """A headless Chromium with a fresh profile, driven by playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
+        context = driver.chromium.launch_persistent_context(
+            profile,
+            executable_path=executable,
+            args=CHROMIUM_FLAGS,
+            headless=True,
+            viewport={"width": width, "height": height},
+        )
+        yield context
+        context.close()
+
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"browser tests cannot run in CI: {reason}")
@@ -53,22 +71,14 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         _unavailable('playwright is not installed: pip install -e ".[browser]"')
     executable = chromium_path()
     if executable is None:
         _unavailable("no chromium on PATH: apt-get install -y chromium")
-    with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
-        context = driver.chromium.launch_persistent_context(
-            profile,
-            executable_path=executable,
-            args=CHROMIUM_FLAGS,
-            headless=True,
-            viewport={"width": 1280, "height": 900},
-        )
+    with chromium_context(executable, width=1280, height=900) as context:
         yield context
-        context.close()
 
 
 class Page:
@@ -229,8 +239,6 @@ def test_corpus_page_charts_links_and_filters(browser: Any, tmp_path: Path) -> N
 
 def write_screenshot(out: Path) -> None:
     """The documentation's picture: the bundled article's view, one quote's card open."""
-    from playwright.sync_api import sync_playwright
-
     import quoteattr
 
     text = (ROOT / "examples" / "harbour_article.txt").read_text(encoding="utf-8")
@@ -239,20 +247,12 @@ def write_screenshot(out: Path) -> None:
     executable = chromium_path()
     if executable is None:
         raise SystemExit("no chromium on PATH: apt-get install -y chromium")
-    with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
-        context = driver.chromium.launch_persistent_context(
-            profile,
-            executable_path=executable,
-            args=CHROMIUM_FLAGS,
-            headless=True,
-            viewport={"width": 1200, "height": 1130},
-        )
+    with chromium_context(executable, width=1200, height=1130) as context:
         page = context.new_page()
         page.goto(page_file.as_uri())
         page.hover("mark.quote[data-quote='2'] .frag >> nth=1")
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
-        context.close()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .layers import escape_attribute, escape_text
+from .layers import escape_attribute, escape_text, shorten
 
 __all__ = ["Bar", "bar_chart"]
 
@@ -24,11 +24,6 @@ class Bar:
     label: str
     count: int
     colour: str
-
-
-def _shorten(label: str) -> str:
-    label = " ".join(label.split())
-    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1].rstrip() + "…"
 
 
 def bar_chart(title: str, bars: Sequence[Bar], total: int) -> str:
@@ -49,7 +44,7 @@ def bar_chart(title: str, bars: Sequence[Bar], total: int) -> str:
         parts.append(
             f"<g><title>{escape_text(f'{bar.label}: {bar.count} of {total}')}</title>"
             f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">'
-            f"{escape_text(_shorten(bar.label))}</text>"
+            f"{escape_text(shorten(bar.label, _LABEL_CHARS))}</text>"
             f'<rect x="{_LABEL_WIDTH}" y="{y + 3}" width="{length}" height="{_ROW - 8}" rx="3" '
             f'fill="{escape_attribute(bar.colour)}"/>'
             f'<text x="{_LABEL_WIDTH + length + 6}" y="{y + 15}" class="qa-chart-value">'

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ..types import Attribution, Entity, Quote
-from .layers import Layer, escape_attribute, escape_text, render_layers
+from .layers import Layer, escape_attribute, escape_text, render_layers, shorten
 
 __all__ = ["DocumentView", "document_view", "json_for_script", "speaker_order"]
 
@@ -53,11 +53,6 @@ class DocumentView:
     speakers: int
 
 
-def _short(label: str) -> str:
-    label = " ".join(label.split())
-    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1].rstrip() + "…"
-
-
 def _colour_class(quote: Quote, colour_of: Mapping[str, int]) -> str:
     return "s-none" if quote.speaker is None else f"s{colour_of[quote.speaker.id]}"
 
@@ -80,7 +75,7 @@ def _quote_layers(quotes: Sequence[Quote], colour_of: Mapping[str, int]) -> list
                     "data-speaker": quote.speaker.id if quote.speaker is not None else "",
                     "data-confidence": f"{quote.confidence:.2f}",
                     "data-kind": quote.kind.value,
-                    "data-label": _short(label),
+                    "data-label": shorten(label, _LABEL_CHARS),
                     "tabindex": "0",
                 },
             )

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-__all__ = ["Layer", "escape_attribute", "escape_text", "render_layers"]
+__all__ = ["Layer", "escape_attribute", "escape_text", "render_layers", "shorten"]
 
 # Characters an HTML parser would not give back as they are: it drops NUL and turns CR into
 # LF; a lone surrogate cannot even be written as UTF-8. CR survives as a character reference.
@@ -30,6 +30,12 @@ def _replace_unsafe(match: re.Match[str]) -> str:
 def escape_text(text: str) -> str:
     """``text`` as HTML character data that reads back as the same characters."""
     return _UNSAFE.sub(_replace_unsafe, html.escape(text, quote=False))
+
+
+def shorten(label: str, limit: int) -> str:
+    """``label`` on one line, cut to ``limit`` characters with an ellipsis (for labels)."""
+    label = " ".join(label.split())
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def escape_attribute(value: str) -> str:
