@@ -18,7 +18,7 @@ from typing import Any
 
 from ..types import Attribution, Quote
 from .document import speaker_order
-from .palette import NO_SPEAKER, colour
+from .palette import tint
 
 __all__ = ["NO_SPEAKER_LABEL", "displacy_data", "displacy_options", "speaker_label"]
 
@@ -68,9 +68,10 @@ def displacy_data(attribution: Attribution, *, title: str | None = None) -> dict
 
 
 def displacy_options(attribution: Attribution) -> dict[str, Any]:
-    """displaCy options giving each speaker the colour it has in quoteattr's own view."""
-    colours = {"CUE": "#e5e7eb", "SPEAKER": "#f3f4f6", NO_SPEAKER_LABEL: NO_SPEAKER}
+    """displaCy options giving each speaker the tint it has in quoteattr's own view (displaCy
+    writes dark text on the colour)."""
+    colours = {"CUE": "#e5e7eb", "SPEAKER": "#f3f4f6", NO_SPEAKER_LABEL: tint(None)}
     labels = {q.speaker.id: speaker_label(q) for q in attribution.quotes if q.speaker is not None}
     for index, speaker in enumerate(speaker_order(attribution.quotes)):
-        colours.setdefault(labels[speaker.id].upper(), colour(index))
+        colours.setdefault(labels[speaker.id].upper(), tint(index))
     return {"colors": colours}

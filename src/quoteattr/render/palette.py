@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import colorsys
 
-__all__ = ["NO_SPEAKER", "colour", "palette_css"]
+__all__ = ["NO_SPEAKER", "colour", "palette_css", "tint"]
 
 _BASE = (
     "#2563eb",  # blue
@@ -47,8 +47,13 @@ def colour(index: int) -> str:
     return _hex(*colorsys.hls_to_rgb(hue, 0.42, 0.65))
 
 
+def tint(index: int | None) -> str:
+    """The light tint of the ``index``-th speaker, or of quotes with no speaker (None)."""
+    return _tint(NO_SPEAKER, 0.85) if index is None else _tint(colour(index))
+
+
 def palette_css(count: int) -> str:
     """CSS classes ``.s0`` … ``.s{count-1}`` and ``.s-none`` setting ``--c`` and ``--t``."""
-    rules = [f".s{i}{{--c:{colour(i)};--t:{_tint(colour(i))}}}" for i in range(count)]
-    rules.append(f".s-none{{--c:{NO_SPEAKER};--t:{_tint(NO_SPEAKER, 0.85)}}}")
+    rules = [f".s{i}{{--c:{colour(i)};--t:{tint(i)}}}" for i in range(count)]
+    rules.append(f".s-none{{--c:{NO_SPEAKER};--t:{tint(None)}}}")
     return "\n".join(rules)
