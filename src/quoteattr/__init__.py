@@ -33,6 +33,7 @@ __all__ = [
     "__version__",
     "analyze",
     "attribute",
+    "render_html",
 ]
 
 
@@ -41,4 +42,8 @@ def __getattr__(name: str) -> object:  # pragma: no cover - thin lazy import
         from . import attributor
 
         return getattr(attributor, name)
+    if name == "render_html":
+        from .render.html import render_html
+
+        return render_html
     raise AttributeError(f"module 'quoteattr' has no attribute {name!r}")
