@@ -14,8 +14,8 @@ import pytest
 
 import quoteattr
 from quoteattr import cli
-from quoteattr.errors import ModelNotFoundError
 from quoteattr.corpus.records import quote_record
+from quoteattr.errors import ModelNotFoundError
 from quoteattr.types import Attribution, Entity, Mention, MentionKind, Quote, QuoteKind, Span
 from quoteattr.workers import Recipe
 
@@ -154,7 +154,7 @@ def test_several_files_and_stdin(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO("Nothing quoted here.".encode()), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"Nothing quoted here."), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     assert cli.main([str(article), "-"]) == 0
     out = capsys.readouterr().out

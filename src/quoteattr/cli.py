@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from . import __version__
 from .corpus import readers, runner, writers
@@ -217,7 +217,7 @@ def _progress(results: Iterator[runner.Result], args: argparse.Namespace) -> Ite
     if args.quiet or not sys.stderr.isatty():
         return results
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
     except ImportError:
         return results
     total = readers.count_documents(args.inputs, _read_options(args))
@@ -251,7 +251,8 @@ def _output_format(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 def _open(path: str | None, mode: str, stack: contextlib.ExitStack) -> TextIO | None:
     if path is None:
         return None
-    return stack.enter_context(open(path, mode, encoding="utf-8", newline=""))  # noqa: SIM115
+    handle = stack.enter_context(open(path, mode, encoding="utf-8", newline=""))  # noqa: SIM115
+    return cast(TextIO, handle)
 
 
 def _analyser(args: argparse.Namespace, stack: contextlib.ExitStack) -> runner.Analyse:

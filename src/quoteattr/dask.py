@@ -31,7 +31,7 @@ from .workers import Failure, Recipe, analyze_batch, attributor_for
 if TYPE_CHECKING:
     import dask.bag as db
     import dask.dataframe as dd
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
     from distributed import Client
 
 __all__ = ["connect", "documents", "outcomes", "quote_dataframe", "quote_records"]

@@ -60,11 +60,15 @@ class Document:
     html: bool = False
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
 @attrs.frozen
 class ReadOptions:
     """How to read inputs: the directory patterns, the corpus fields, HTML handling."""
 
-    globs: tuple[str, ...] = attrs.field(default=DEFAULT_GLOBS, converter=tuple)
+    globs: tuple[str, ...] = attrs.field(default=DEFAULT_GLOBS, converter=_strings)
     text_field: str = "text"
     id_field: str = "id"
     html: bool = False  # treat every text as HTML, whatever the file name
@@ -246,7 +250,7 @@ def count_documents(inputs: Iterable[str], options: ReadOptions | None = None) -
     try:
         for name in inputs:
             path = Path(name)
-            if name == STDIN or not path.is_dir() and not _is_corpus(path):
+            if name == STDIN or (not path.is_dir() and not _is_corpus(path)):
                 total += 1
             elif path.is_dir():
                 total += len(_directory_files(path, options.globs))
