@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -254,13 +255,18 @@ def test_csv_output_parses_back_with_the_csv_module(
     assert first["category"] == "" and first["addressee"] == ""
 
 
+def json_lines(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[Any]:
+    """The lines of DOCS run as a JSONL corpus in format ``fmt``, parsed."""
+    corpus = write_jsonl(tmp_path / "c.jsonl", DOCS)
+    code, out, _ = run_cli([str(corpus), "--text-field", "body", "--format", fmt], capsys)
+    assert code == 0
+    return [json.loads(line) for line in out.splitlines()]
+
+
 def test_jsonl_records_carry_doc_id_and_the_speaker_profile(
     tmp_path: Path, fake: list[Recipe], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = write_jsonl(tmp_path / "c.jsonl", DOCS)
-    code, out, _ = run_cli([str(corpus), "--text-field", "body", "--format", "jsonl"], capsys)
-    assert code == 0
-    records = [json.loads(line) for line in out.splitlines()]
+    records = json_lines("jsonl", tmp_path, capsys)
     assert [r["doc_id"] for r in records] == ["a", "c", "c"]
     assert records[1]["speaker"] == {
         "id": "E1",
@@ -276,10 +282,7 @@ def test_jsonl_records_carry_doc_id_and_the_speaker_profile(
 def test_json_writes_one_document_per_input_including_empty_ones(
     tmp_path: Path, fake: list[Recipe], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = write_jsonl(tmp_path / "c.jsonl", DOCS)
-    code, out, _ = run_cli([str(corpus), "--text-field", "body", "--format", "json"], capsys)
-    assert code == 0
-    documents = [json.loads(line) for line in out.splitlines()]
+    documents = json_lines("json", tmp_path, capsys)
     assert [(d["id"], len(d["quotes"])) for d in documents] == [("a", 1), ("b", 0), ("c", 2)]
     assert documents[2]["schema"] == 2 and len(documents[2]["entities"]) == 2
     assert Attribution.from_dict(documents[0]).text == DOCS["a"]

@@ -106,11 +106,21 @@ def _categories(value: str) -> tuple[str, ...]:
     return names
 
 
+def _parser(prog: str, description: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description, epilog=epilog)
+    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    return parser
+
+
+def _output_argument(group: argparse._ActionsContainer) -> None:
+    group.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+
+
 def _annotate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="quoteattr",
-        description="Find the quotations in documents and who said them.",
-        epilog="Speakers across documents: quoteattr speakers --help. "
+    parser = _parser(
+        "quoteattr",
+        "Find the quotations in documents and who said them.",
+        "Speakers across documents: quoteattr speakers --help. "
         "Scoring against annotated files: quoteattr evaluate --help. "
         "A file named 'evaluate' or 'speakers' is read with: quoteattr -- evaluate",
     )
@@ -125,7 +135,7 @@ def _annotate_parser() -> argparse.ArgumentParser:
         "--format", choices=sorted(writers.FORMATS), help="output format (default: table)"
     )
     out.add_argument("--json", action="store_true", help="the same as --format jsonl")
-    out.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    _output_argument(out)
     out.add_argument(
         "--errors", metavar="FILE", help="write failed documents here (JSON lines: id, error)"
     )
@@ -168,28 +178,25 @@ def _annotate_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="run on Dask: 'local' (a LocalCluster of --workers processes) or tcp://HOST:PORT",
     )
-    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     return parser
 
 
 def _speakers_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="quoteattr speakers",
-        description="One row per speaker across documents, from the quote records of "
+    parser = _parser(
+        "quoteattr speakers",
+        "One row per speaker across documents, from the quote records of "
         "`quoteattr --format jsonl` (see docs/corpus.md).",
     )
     parser.add_argument("records", nargs="+", metavar="QUOTES.jsonl")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
-    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    _output_argument(parser)
     return parser
 
 
 def _evaluate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="quoteattr evaluate",
-        description="Run quoteattr on gold JSONL files and print the scores "
-        "(see docs/evaluation.md).",
+    parser = _parser(
+        "quoteattr evaluate",
+        "Run quoteattr on gold JSONL files and print the scores (see docs/evaluation.md).",
     )
     parser.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold file(s)")
     parser.add_argument("--report", metavar="FILE", help="write the report as JSON")
@@ -205,7 +212,6 @@ def _evaluate_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep the parses in DIR and reuse them on later runs (only the rules run again)",
     )
-    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     return parser
 
 
@@ -327,14 +333,19 @@ class _skipping:
 # ------------------------------------------------------------------ speakers and scores
 
 
+def _reading_error(exc: Exception) -> str:
+    """``FILE: reason`` for an OSError, the message for a decoding or format error."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
+    return where + reason
+
+
 def _speakers(argv: list[str]) -> int:
     args = _speakers_parser().parse_args(argv)
     try:
         table = speaker_table(read_records(args.records))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
-        _error(f"cannot read records: {where}{reason}")
+        _error(f"cannot read records: {_reading_error(exc)}")
         return 2
     try:
         with contextlib.ExitStack() as stack:
@@ -351,9 +362,7 @@ def _evaluate(argv: list[str]) -> int:
     try:
         documents = load_gold_files(args.gold, limit=args.limit)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
-        _error(f"cannot load gold: {where}{reason}")
+        _error(f"cannot load gold: {_reading_error(exc)}")
         return 2
     try:
         attributor = _make_attributor(Recipe(model=args.model))
