@@ -181,6 +181,18 @@ def test_html_page_gives_its_main_text_and_json_records_it(
     assert text[quote["start"] : quote["end"]] == quote["text"] == "The boats will sail on Friday"
 
 
+def test_html_flag_extracts_corpus_fields(
+    tmp_path: Path, fake: list[Recipe], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "pages.jsonl"
+    corpus.write_text(json.dumps({"id": "p1", "text": PAGE}) + "\n", encoding="utf-8")
+    code, out, _ = run_cli([str(corpus), "--html", "--format", "json"], capsys)
+    assert code == 0
+    document = json.loads(out)
+    assert document["id"] == "p1" and document["extracted_from"] == "html"
+    assert "<p>" not in document["text"] and "Voss added" in document["text"]
+
+
 def test_html_without_trafilatura_says_what_to_install(
     tmp_path: Path,
     fake: list[Recipe],
@@ -315,7 +327,10 @@ def test_failed_documents_go_to_the_errors_file_and_exit_3(
     assert code == 3
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a", "c", "c"]
     failed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    assert [f["id"] for f in failed] == ["bad", f"{corpus}:4"]
+    assert [(f["id"], f["path"]) for f in failed] == [
+        ("bad", f"{corpus}:2"),
+        (f"{corpus}:4", f"{corpus}:4"),
+    ]
     assert failed[0]["error"] == "RuntimeError: the fake cannot read BOOM"
     assert failed[1]["error"].startswith("not valid JSON")
     assert "4 documents, 3 quotes, 2 failed" in err and str(errors) in err

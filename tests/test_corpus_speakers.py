@@ -121,7 +121,7 @@ def test_formats_and_the_speakers_command(
     assert cli.main(["speakers", str(path)]) == 0
     table = capsys.readouterr().out
     assert table.splitlines()[1].startswith("Vladimir Putin")
-    assert "6 speakers; 1 quotes without a speaker" in table
+    assert "6 speakers; 1 quote without a speaker" in table
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "no doc id"}\n', encoding="utf-8")
     assert cli.main(["speakers", str(bad)]) == 2

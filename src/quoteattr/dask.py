@@ -17,6 +17,7 @@ a bag gets ``"P-I"``, its partition and position there.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
@@ -173,7 +174,12 @@ def connect(address: str, n_workers: int | None = None) -> tuple[Client, Any]:
     from distributed import Client, LocalCluster
 
     if address == "local":
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True)
+        cluster = LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            silence_logs=logging.ERROR,  # not the nanny's notes on shutting workers down
+        )
         return Client(cluster), cluster
     return Client(address), None
 

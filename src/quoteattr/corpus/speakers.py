@@ -237,6 +237,10 @@ def _flat(speaker: Speaker) -> dict[str, Any]:
     return {column: row[column] for column in SPEAKER_COLUMNS}
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _shorten(value: Any, width: int) -> str:
     text = str(value)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -267,7 +271,8 @@ def write_speakers(table: SpeakerTable, out: TextIO, fmt: str = "table") -> None
             cells = [_shorten(flat[name], width).ljust(width) for name, width in columns]
             out.write("  ".join(cells).rstrip() + "\n")
         out.write(
-            f"\n{len(table.speakers)} speakers; {table.unattributed} quotes without a speaker\n"
+            f"\n{_count(len(table.speakers), 'speaker')}; "
+            f"{_count(table.unattributed, 'quote')} without a speaker\n"
         )
     else:
         raise ValueError(f"unknown format {fmt!r} (table, csv or json)")

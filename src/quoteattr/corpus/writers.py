@@ -184,7 +184,8 @@ def make_writer(name: str, out: TextIO, *, appending: bool = False) -> Writer:
 
 
 class ErrorLog:
-    """``--errors FILE``: one JSON line per failed document (id, source, error), flushed."""
+    """``--errors FILE``: one JSON line per failed document, flushed: its id, its path
+    (``PATH:LINE`` for a corpus row, ``<stdin>``) and the error."""
 
     def __init__(self, out: TextIO | None) -> None:
         self.out = out
@@ -193,9 +194,7 @@ class ErrorLog:
     def write(self, document: Document, error: str) -> None:
         self.count += 1
         if self.out is not None:
-            self.out.write(
-                _json_line({"id": document.id, "source": document.source, "error": error})
-            )
+            self.out.write(_json_line({"id": document.id, "path": document.source, "error": error}))
             self.out.flush()
 
 
