@@ -411,6 +411,34 @@ def test_resume_redoes_only_what_is_missing(
     assert out.read_text(encoding="utf-8").splitlines(keepends=True) == lines
 
 
+def test_resume_refuses_a_file_of_another_format_and_leaves_it_alone(
+    tmp_path: Path, fake: list[Recipe], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = write_jsonl(tmp_path / "c.jsonl", DOCS)
+    out = tmp_path / "out"
+    args = [str(corpus), "--text-field", "body", "-o", str(out)]
+    assert cli.main([*args, "--format", "jsonl"]) == 0
+    before = out.read_bytes()
+    for fmt in ("csv", "json"):
+        code, _, err = run_cli([*args, "--format", fmt, "--resume"], capsys)
+        assert code == 2 and f"cannot resume {out}, not a {fmt} output" in err
+        assert out.read_bytes() == before
+
+
+def test_interrupt_says_how_to_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Interrupted(FakeAttributor):
+        def analyze(self, text: str) -> Attribution:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_make_attributor", lambda recipe: Interrupted())
+    path = tmp_path / "a.txt"
+    path.write_text(DOCS["a"], encoding="utf-8")
+    code, _, err = run_cli([str(path)], capsys)
+    assert code == 130 and "--resume" in err
+
+
 def test_resume_needs_an_output_file(
     tmp_path: Path, fake: list[Recipe], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -285,6 +285,10 @@ def _annotate(argv: list[str]) -> int:
     summary = runner.RunSummary()
     try:
         done = writers.resume_ids(args.output, fmt) if args.resume else set()
+    except writers.NotResumable as exc:
+        _error(str(exc))
+        return 2
+    try:
         with contextlib.ExitStack() as stack:
             mode = "a" if args.resume else "w"
             out = _open(args.output, mode, stack) or sys.stdout
@@ -393,6 +397,10 @@ def main(argv: list[str] | None = None) -> int:
         return _annotate(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:
+        _error("interrupted; what was written is complete up to the last document: "
+               "run again with --resume to finish")  # fmt: skip
+        return 130
     except BrokenPipeError:  # `quoteattr file | head`: stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -153,15 +153,17 @@ def _in_workers(
         with ProcessPoolExecutor(
             max_workers=n_process, mp_context=context, initializer=_install, initargs=(payload,)
         ) as pool:
-            for chunk in chunks:
-                pending.append(pool.submit(_work, chunk))
-                if len(pending) >= window:
+            try:
+                for chunk in chunks:
+                    pending.append(pool.submit(_work, chunk))
+                    if len(pending) >= window:
+                        yield from pending.popleft().result()
+                while pending:
                     yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            except BaseException:  # the caller stopped early, or a worker died
+                pool.shutdown(wait=True, cancel_futures=True)  # not the queued chunks
+                raise
     finally:
-        for future in pending:
-            future.cancel()
         _WORKER_ATTRIBUTOR = previous
 
 

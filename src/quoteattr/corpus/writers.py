@@ -13,6 +13,7 @@ or without quotes).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -30,6 +31,7 @@ __all__ = [
     "FORMATS",
     "RESUMABLE",
     "ErrorLog",
+    "NotResumable",
     "Writer",
     "make_writer",
     "resume_ids",
@@ -203,24 +205,31 @@ class ErrorLog:
 Rows = list[tuple[int, str]]  # (offset of a record, its document id)
 
 
+class NotResumable(ValueError):
+    """The output file is not one this format writes: resuming would destroy it."""
+
+
 def _json_rows(text: str, key: str) -> tuple[int, Rows]:
-    """Each complete JSON line, up to the first broken one."""
+    """Each complete JSON line; only an unfinished last line may be broken."""
     rows: Rows = []
     offset = 0
-    for line in text.splitlines(keepends=True):
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if not line.endswith("\n"):
+            break  # the line an interruption cut short
         try:
-            data = json.loads(line) if line.endswith("\n") else None
+            data = json.loads(line)
         except ValueError:
             data = None
         if not isinstance(data, dict) or key not in data:
-            break  # cut short by the interruption
+            raise NotResumable(f"line {number} is not a record with {key!r}")
         rows.append((offset, str(data[key])))
         offset += len(line)
     return 0, rows
 
 
 def _csv_rows(text: str, key: str) -> tuple[int, Rows]:
-    """Each complete CSV row after the header, and where the header ends."""
+    """Each complete CSV row after the header, and where the header ends; only an
+    unfinished last row may be broken."""
     ends: list[int] = []
 
     def lines() -> Iterator[str]:
@@ -231,20 +240,20 @@ def _csv_rows(text: str, key: str) -> tuple[int, Rows]:
     rows: Rows = []
     header: list[str] | None = None
     base = start = 0
-    try:
+    with contextlib.suppress(csv.Error):  # a quoted field cut short
         for row in csv.reader(lines()):
             end = ends[-1]
-            if not text[:end].endswith("\n"):
-                break
+            if text[end - 1] != "\n":
+                break  # the row an interruption cut short
             if header is None:
+                if tuple(row) != CSV_COLUMNS:
+                    raise NotResumable(f"its header is not {','.join(CSV_COLUMNS)}")
                 header, base = row, end
             elif len(row) == len(header):
-                rows.append((start, row[header.index(key)]))
+                rows.append((start, row[0]))
             else:
-                break
+                raise NotResumable(f"a row has {len(row)} fields, not {len(header)}")
             start = end
-    except (csv.Error, ValueError):
-        pass
     return base, rows
 
 
@@ -260,7 +269,11 @@ def resume_ids(path: str | os.PathLike[str], fmt: str) -> set[str]:
     if not file.exists() or file.stat().st_size == 0:
         return set()
     text = file.read_bytes().decode("utf-8", errors="replace")
-    keep, rows = (_csv_rows if fmt == "csv" else _json_rows)(text, RESUMABLE[fmt])
+    try:
+        keep, rows = (_csv_rows if fmt == "csv" else _json_rows)(text, RESUMABLE[fmt])
+    except NotResumable as exc:
+        message = f"cannot resume {file}, not a {fmt} output of quoteattr: {exc}"
+        raise NotResumable(message) from None
     done: set[str] = set()
     if rows:
         first = len(rows) - 1
