@@ -24,6 +24,14 @@ def test_two_workers_equal_one_process(attributor: quoteattr.Attributor) -> None
     assert parallel == alone * 2
 
 
+def test_spawned_workers_unpickle_the_attributor_once_and_agree(
+    attributor: quoteattr.Attributor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "_start_method", lambda: "spawn")  # as on macOS and Windows
+    alone = list(attributor.pipe(TEXTS[:2]))
+    assert list(workers.imap(attributor, TEXTS[:2], 2)) == alone
+
+
 def test_a_failing_text_is_captured_and_the_others_stand(
     attributor: quoteattr.Attributor,
 ) -> None:

@@ -136,14 +136,18 @@ def outcomes(
     yield from _in_workers(attributor, texts, n_process, chunksize)
 
 
+def _start_method() -> str:
+    """Fork where the platform can (the workers inherit the loaded pipeline), else spawn."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def _in_workers(
     attributor: Any, texts: Iterable[str], n_process: int, chunksize: int
 ) -> Iterator[Outcome]:
     global _WORKER_ATTRIBUTOR
-    methods = multiprocessing.get_all_start_methods()
-    forking = "fork" in methods
-    context = multiprocessing.get_context("fork" if forking else "spawn")
-    payload = None if forking else pickle.dumps(attributor)
+    method = _start_method()
+    context = multiprocessing.get_context(method)
+    payload = None if method == "fork" else pickle.dumps(attributor)
     previous = _WORKER_ATTRIBUTOR
     _WORKER_ATTRIBUTOR = attributor  # what forked workers inherit
     pending: deque[Future[list[Outcome]]] = deque()
