@@ -181,6 +181,15 @@ def test_html_page_gives_its_main_text_and_json_records_it(
     assert text[quote["start"] : quote["end"]] == quote["text"] == "The boats will sail on Friday"
 
 
+def test_html_page_in_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    declared = PAGE.replace("<head>", '<head><meta charset="windows-1252">')
+    page.write_bytes(declared.replace("Friday", "Fr\u00eddag").encode("cp1252"))
+    (doc,) = read_documents([str(page)])
+    assert doc.error is None and doc.html
+    assert "sail on Fr\u00eddag" in (doc.text or "")
+
+
 def test_html_flag_extracts_corpus_fields(
     tmp_path: Path, fake: list[Recipe], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -77,10 +77,14 @@ class ReadOptions:
 # ------------------------------------------------------------------ decoding
 
 
-def decode_text(data: bytes) -> str:
-    """Strict UTF-8 with a clear message; NUL bytes mean a binary file, not text."""
+def _refuse_binary(data: bytes) -> None:
     if b"\x00" in data:
         raise ValueError("looks like a binary file (it contains NUL bytes), not text")
+
+
+def decode_text(data: bytes) -> str:
+    """Strict UTF-8 with a clear message; NUL bytes mean a binary file, not text."""
+    _refuse_binary(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -91,8 +95,9 @@ def decode_text(data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def extract_html(html: str) -> str:
-    """The article's main text, by trafilatura (comments, navigation, boilerplate off)."""
+def extract_html(html: str | bytes) -> str:
+    """The article's main text, by trafilatura (comments, navigation, boilerplate off);
+    bytes are decoded by trafilatura, by the page's declared charset."""
     try:
         import trafilatura
     except ImportError as exc:
@@ -133,14 +138,21 @@ def _document(doc_id: str, source: str, text: str, html: bool) -> Document:
 
 
 def _read_file(path: Path, options: ReadOptions) -> Document:
+    """A text file decoded as strict UTF-8; an HTML page handed to trafilatura as bytes, which
+    honours the page's declared charset (a page in windows-1252 is no error)."""
     source = str(path)
+    html = _is_html(path, options)
     try:
-        text = decode_text(path.read_bytes())
+        data = path.read_bytes()
+        if html:
+            _refuse_binary(data)
+            return Document(source, extract_html(data), source, html=True)
+        text = decode_text(data)
     except OSError as exc:
-        return Document(source, None, source, error=exc.strerror or str(exc))
+        return Document(source, None, source, error=exc.strerror or str(exc), html=html)
     except ValueError as exc:
-        return Document(source, None, source, error=str(exc))
-    return _document(source, source, text, _is_html(path, options))
+        return Document(source, None, source, error=str(exc), html=html)
+    return Document(source, text, source)
 
 
 def _field_text(value: Any, field: str) -> str:
