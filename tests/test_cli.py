@@ -223,6 +223,20 @@ def test_missing_model_exits_1(
     assert "no English spaCy pipeline" in capsys.readouterr().err
 
 
+def test_readme_quick_start_runs_on_the_bundled_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    article = Path(__file__).resolve().parent.parent / "examples" / "harbour_article.txt"
+    assert cli.main([str(article)]) == 0
+    captured = capsys.readouterr()
+    header, columns, *rows = captured.out.splitlines()
+    count = int(header.split("<== ")[1].split()[0])
+    assert header.startswith(f"==> {article} <== ") and count >= 5
+    assert columns.split() == ["KIND", "SPEAKER", "CUE", "QUOTE"]
+    assert len([r for r in rows if r]) == count
+    assert captured.err == f"quoteattr: 1 document, {count} quotes\n"
+
+
 def test_usage_errors_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([]) == 2
     assert "usage: quoteattr" in capsys.readouterr().err

@@ -218,7 +218,9 @@ def _evaluate_parser() -> argparse.ArgumentParser:
 # ------------------------------------------------------------------ annotating
 
 
-def _progress(results: Iterator[runner.Result], args: argparse.Namespace) -> Iterable[Any]:
+def _progress(
+    results: Iterator[runner.Result], args: argparse.Namespace, skipped: int
+) -> Iterable[Any]:
     """A tqdm bar on stderr when it is a terminal (and not --quiet); else the results."""
     if args.quiet or not sys.stderr.isatty():
         return results
@@ -227,6 +229,8 @@ def _progress(results: Iterator[runner.Result], args: argparse.Namespace) -> Ite
     except ImportError:
         return results
     total = readers.count_documents(args.inputs, _read_options(args))
+    if total is not None:
+        total = max(0, total - skipped)  # --resume: what is left
     return tqdm(results, total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
@@ -297,7 +301,8 @@ def _annotate(argv: list[str]) -> int:
             writer = writers.make_writer(fmt, out, appending=appending)
             analyse = _analyser(args, stack)
             documents = _skipping(readers.read_documents(args.inputs, _read_options(args)), done)
-            for result in _progress(runner.run(documents.items(), analyse), args):
+            results = runner.run(documents.items(), analyse)
+            for result in _progress(results, args, len(done)):
                 summary.add(result)
                 if result.error is not None:
                     errors.write(result.document, result.error)
