@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +89,11 @@ def test_cli_runs_on_a_cluster_address(
     assert code == 0
     written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert written == expected
+
+
+def test_without_dask_installed_the_message_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import now fails
+    with pytest.raises(quoteattr.QuoteattrError, match=r"pip install 'quoteattr\[dask\]'"):
+        qdask.quote_records(db.from_sequence(["x"]))
