@@ -10,7 +10,9 @@ without one a synthetic news-like corpus of about N words is generated (the gene
 Peak memory: for 1 worker the peak RSS of this process; for N workers the peak RSS of the
 largest worker process (``getrusage(RUSAGE_CHILDREN)``, read after the pool has shut down).
 ``cpu/wall`` is the CPU time the analysis got divided by the wall time: near N when N cores
-were free, lower when other work shared the machine. ``--bare`` also times the bare spaCy
+were free, lower when other work shared the machine; the line "with N free cores" is the
+speed-up the CPU times predict when each worker has a core of its own (the total work with N
+workers, split N ways, against the work with one). ``--bare`` also times the bare spaCy
 ``nlp.pipe(n_process=N)`` on the same texts, the ceiling for the speed-up.
 Target: 2 workers at least 1.8x faster than 1 on a free 2-core machine.
 """
@@ -78,18 +80,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'workers':>7} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'speed-up':>8} "
           f"{'cpu/wall':>8} {'peak MiB/worker':>15}")  # fmt: skip
     reference = None
-    first_wall = None
+    first_wall = first_cpu = None
     for n in args.workers:
         wall, cpu, results = run(attributor, texts, n, args.chunksize)
         peak = _peak_mib(resource.RUSAGE_SELF if n == 1 else resource.RUSAGE_CHILDREN)
         if reference is None:
-            reference, first_wall = results, wall
+            reference, first_wall, first_cpu = results, wall, cpu
         elif results != reference:
             print(f"results with {n} workers differ from the first run", file=sys.stderr)
             return 1
         assert first_wall is not None
         print(f"{n:>7} {wall:>8.2f} {len(texts) / wall:>8.2f} {words / wall:>9.0f} "
               f"{first_wall / wall:>7.2f}x {cpu / wall:>8.2f} {peak:>15.0f}")  # fmt: skip
+        if n > 1 and cpu > 0 and first_cpu:
+            # what the CPU times predict with one free core per worker: a check that is
+            # independent of other load on a shared machine
+            print(f"{'':>7} with {n} free cores: {first_cpu / (cpu / n):.2f}x (from CPU time)")
     if args.bare:
         times = {n: bare(attributor, texts, n) for n in args.workers}
         base = times[args.workers[0]]
