@@ -206,7 +206,10 @@ def test_non_utf8_and_binary_files_are_reported_and_the_run_goes_on(
 def test_a_model_that_is_not_installed_is_named(
     article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["--model", "en_nope", str(article)]) == 1
+    out = article.with_name("kept.jsonl")
+    out.write_text("earlier results\n", encoding="utf-8")
+    assert cli.main(["--model", "en_nope", "--json", "-o", str(out), str(article)]) == 1
+    assert out.read_text(encoding="utf-8") == "earlier results\n"  # not emptied for nothing
     err = capsys.readouterr().err
     assert "spaCy pipeline 'en_nope' is not installed" in err
     assert "no English" not in err

@@ -294,12 +294,12 @@ def _annotate(argv: list[str]) -> int:
         return 2
     try:
         with contextlib.ExitStack() as stack:
+            analyse = _analyser(args, stack)  # before OUT is emptied: the model may be missing
             mode = "a" if args.resume else "w"
             out = _open(args.output, mode, stack) or sys.stdout
             appending = args.resume and out.tell() > 0
             errors = writers.ErrorLog(_open(args.errors, mode, stack))
             writer = writers.make_writer(fmt, out, appending=appending)
-            analyse = _analyser(args, stack)
             documents = _skipping(readers.read_documents(args.inputs, _read_options(args)), done)
             results = runner.run(documents.items(), analyse)
             for result in _progress(results, args, len(done)):
