@@ -131,3 +131,14 @@ def test_formats_and_the_speakers_command(
 def test_write_speakers_refuses_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         write_speakers(speaker_table(RECORDS), io.StringIO(), "xml")
+
+
+def test_a_document_counts_once_for_a_speaker_under_two_names() -> None:
+    records = [
+        record("d1", "E1", "Putin", "first words", role=("president",)),
+        record("d1", "E3", "Vladimir Putin", "more words", role=("president",)),
+        record("d2", "E1", "Putin", "later words"),
+    ]
+    (putin,) = speaker_table(records).speakers
+    assert (putin.name, putin.quotes, putin.documents) == ("Vladimir Putin", 3, 2)
+    assert putin.roles == ("president",) and putin.aliases == ("Putin",)

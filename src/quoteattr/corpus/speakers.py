@@ -5,8 +5,9 @@ the records already share one speaker entity per person; across documents the en
 merged by the same name rules that cluster names within one document
 (``quoteattr.speakers.names.cluster_names``): "Putin" in one article and "Vladimir Putin" in
 another are one speaker, "John Smith" and "Jane Smith" are two, typos and transliterations
-meet, and a roster names its entries. Each document's entity enters the clustering once, by
-its canonical name, in order of first appearance, so the result is deterministic.
+meet, and a roster names its entries. Each distinct canonical name (with its kind) enters
+the clustering once, in order of first appearance, so the result is deterministic and the
+clustering's cost grows with the distinct names, not with the corpus.
 
 Quotes without a resolved speaker are not counted in any row; ``SpeakerTable.unattributed``
 says how many there were.
@@ -79,21 +80,33 @@ class SpeakerTable:
 
 
 @attrs.define
-class _DocumentSpeaker:
-    """One entity of one document, with the quotes the records give it."""
+class _NameGroup:
+    """Everything the records say about one speaker name (and kind), over all documents."""
 
-    doc_id: str
-    order: int  # position of the document in the input
     name: str
     kind: str
-    named: bool
-    roles: list[str]
-    gender: str | None
-    aliases: list[str]
+    documents: set[int] = attrs.field(factory=set)  # positions of the documents in the input
+    named: bool = False
+    roles: Counter[str] = attrs.field(factory=Counter)  # documents that give each role
+    genders: Counter[str] = attrs.field(factory=Counter)
+    aliases: dict[str, None] = attrs.field(factory=dict)
     quotes: int = 0
     words: int = 0
     by_kind: Counter[str] = attrs.field(factory=Counter)
     by_category: Counter[str] = attrs.field(factory=Counter)
+
+    def add(self, record: Mapping[str, Any], speaker: Mapping[str, Any], document: int) -> None:
+        if document not in self.documents:  # the profile counts once per document
+            self.documents.add(document)
+            self.named = self.named or bool(speaker.get("named", True))
+            self.roles.update(dict.fromkeys((str(r) for r in speaker.get("role") or ()), 1))
+            if speaker.get("gender"):
+                self.genders[str(speaker["gender"])] += 1
+            self.aliases.update(dict.fromkeys(str(a) for a in speaker.get("aliases") or ()))
+        self.quotes += 1
+        self.words += len(str(record.get("text", "")).split())
+        self.by_kind[str(record.get("kind"))] += 1
+        self.by_category[str(record.get("category") or "none")] += 1
 
 
 def _entity_kind(kind: str) -> EntityKind:
@@ -103,70 +116,58 @@ def _entity_kind(kind: str) -> EntityKind:
         return EntityKind.UNKNOWN
 
 
-def _collect(records: Iterable[Mapping[str, Any]]) -> tuple[list[_DocumentSpeaker], int]:
-    found: dict[tuple[str, str], _DocumentSpeaker] = {}
-    order: dict[str, int] = {}
+def _collect(records: Iterable[Mapping[str, Any]]) -> tuple[list[_NameGroup], list[str], int]:
+    """The name groups in order of first appearance, the document ids in input order, and
+    the number of quotes without a speaker. Memory grows with the distinct names and the
+    documents each appears in, not with the quotes."""
+    groups: dict[tuple[str, str], _NameGroup] = {}
+    positions: dict[str, int] = {}
     unattributed = 0
     for record in records:
-        speaker = record.get("speaker")
         doc_id = str(record["doc_id"])
-        order.setdefault(doc_id, len(order))
+        document = positions.setdefault(doc_id, len(positions))
+        speaker = record.get("speaker")
         if not isinstance(speaker, Mapping) or not speaker.get("name"):
             unattributed += 1
             continue
-        key = (doc_id, str(speaker.get("id", speaker["name"])))
-        entry = found.get(key)
-        if entry is None:
-            entry = found[key] = _DocumentSpeaker(
-                doc_id=doc_id,
-                order=order[doc_id],
-                name=str(speaker["name"]),
-                kind=str(speaker.get("kind", "unknown")),
-                named=bool(speaker.get("named", True)),
-                roles=[str(r) for r in speaker.get("role") or ()],
-                gender=speaker.get("gender"),
-                aliases=[str(a) for a in speaker.get("aliases") or ()],
-            )
-        entry.quotes += 1
-        entry.words += len(str(record.get("text", "")).split())
-        entry.by_kind[str(record.get("kind"))] += 1
-        entry.by_category[str(record.get("category") or "none")] += 1
-    return list(found.values()), unattributed
+        name, kind = str(speaker["name"]), str(speaker.get("kind", "unknown"))
+        group = groups.get((name, kind))
+        if group is None:
+            group = groups[(name, kind)] = _NameGroup(name=name, kind=kind)
+        group.add(record, speaker, document)
+    return list(groups.values()), list(positions), unattributed
 
 
-def _agreed_gender(genders: Iterable[str | None]) -> str | None:
-    known = {g for g in genders if g}
-    return next(iter(known)) if len(known) == 1 else None
-
-
-def _merge(name: str, kind: str, members: Sequence[_DocumentSpeaker]) -> Speaker:
+def _merge(name: str, kind: str, members: Sequence[_NameGroup], doc_ids: list[str]) -> Speaker:
     roles: Counter[str] = Counter()
+    genders: Counter[str] = Counter()
     aliases: dict[str, None] = {}
     by_kind: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
+    documents: set[int] = set()
     for m in members:
-        roles.update(dict.fromkeys(m.roles, 1))  # a role counts once per document
-        for alias in (m.name, *m.aliases):
-            if alias != name:
-                aliases.setdefault(alias)
+        roles.update(m.roles)
+        genders.update(m.genders)
+        aliases.update(dict.fromkeys((m.name, *m.aliases)))
         by_kind.update(m.by_kind)
         by_category.update(m.by_category)
-    ordered = sorted(members, key=lambda m: m.order)
+        documents |= m.documents
+    aliases.pop(name, None)
     return Speaker(
         name=name,
         kind=kind,
         named=any(m.named for m in members),
         roles=tuple(role for role, _ in roles.most_common()),
-        gender=_agreed_gender(m.gender for m in members),
+        gender=next(iter(genders)) if len(genders) == 1 else None,  # when all that tell agree
         quotes=sum(m.quotes for m in members),
-        documents=len({m.doc_id for m in members}),
+        documents=len(documents),
         words=sum(m.words for m in members),
         by_kind={k.value: by_kind[k.value] for k in QuoteKind if by_kind[k.value]},
         by_category={
             c: by_category[c] for c in (*(c.value for c in Category), "none") if by_category[c]
         },
-        first_document=ordered[0].doc_id,
-        last_document=ordered[-1].doc_id,
+        first_document=doc_ids[min(documents)],
+        last_document=doc_ids[max(documents)],
         aliases=tuple(aliases),
     )
 
@@ -176,15 +177,15 @@ def speaker_table(
 ) -> SpeakerTable:
     """One ``Speaker`` per person, organisation or group across the records' documents,
     most quoted first (then by name)."""
-    entries, unattributed = _collect(records)
+    groups, doc_ids, unattributed = _collect(records)
     mentions = [
-        NameMention(Mention(0, len(e.name), e.name, MentionKind.NAME), _entity_kind(e.kind))
-        for e in entries
+        NameMention(Mention(0, len(g.name), g.name, MentionKind.NAME), _entity_kind(g.kind))
+        for g in groups
     ]
     speakers = []
     for cluster in cluster_names(mentions, roster):
-        members = [entries[i] for i in cluster.members]
-        speakers.append(_merge(cluster.name, cluster.kind.value, members))
+        members = [groups[i] for i in cluster.members]
+        speakers.append(_merge(cluster.name, cluster.kind.value, members, doc_ids))
     speakers.sort(key=lambda s: (-s.quotes, s.name.casefold(), s.first_document))
     return SpeakerTable(speakers=tuple(speakers), unattributed=unattributed)
 
