@@ -310,6 +310,7 @@ def _annotate(argv: list[str]) -> int:
                         _error(f"{result.document.source}: {result.error}")
                 elif result.attribution is not None:
                     writer.write(result.document, result.attribution)
+            writer.close()
             summary.skipped = documents.skipped
     except QuoteattrError as exc:
         _error(str(exc))

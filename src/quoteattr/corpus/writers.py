@@ -39,7 +39,19 @@ __all__ = [
 
 
 class Writer(Protocol):
+    """Takes each finished document in input order; ``close`` ends the output (a format that
+    needs a closing part, such as one HTML page for the run, writes it there)."""
+
     def write(self, document: Document, attribution: Attribution) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class _Streaming:
+    """A format that is complete after every document: nothing to add at the end."""
+
+    def close(self) -> None:
+        pass
 
 
 # ------------------------------------------------------------------ table
@@ -81,7 +93,7 @@ def _row(kind: str, speaker: str, cue: str, text: str) -> str:
     return "  ".join(cells).rstrip()
 
 
-class TableWriter:
+class TableWriter(_Streaming):
     """A readable block per document: a header line, then kind, speaker, cue and quote."""
 
     def __init__(self, out: TextIO) -> None:
@@ -107,7 +119,7 @@ def _json_line(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-class JsonlWriter:
+class JsonlWriter(_Streaming):
     """One record per quote (``records.quote_record``); a document without quotes adds none."""
 
     def __init__(self, out: TextIO) -> None:
@@ -120,7 +132,7 @@ class JsonlWriter:
             self.out.flush()
 
 
-class JsonWriter:
+class JsonWriter(_Streaming):
     """One document object per line; HTML input records that ``text`` is the extracted text."""
 
     def __init__(self, out: TextIO) -> None:
@@ -139,7 +151,7 @@ def document_object(document: Document, attribution: Attribution) -> dict[str, A
     return data
 
 
-class CsvWriter:
+class CsvWriter(_Streaming):
     """``CSV_COLUMNS``, one row per quote, quoted by the csv module (RFC 4180, CRLF)."""
 
     def __init__(self, out: TextIO, *, header: bool = True) -> None:
@@ -163,12 +175,14 @@ class CsvWriter:
             self.buffer.truncate()
 
 
-#: Output formats by name. ``html`` (one page per run, from the renderer) goes here too.
+#: Output formats by name; ``--format`` offers exactly these.
 FORMATS: dict[str, Callable[..., Writer]] = {
     "table": TableWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
     "json": JsonWriter,
+    # "html": the renderer's writer goes here (one page per run: rows in ``write``, the
+    # page's end in ``close``); it is not resumable, so it stays out of RESUMABLE.
 }
 
 #: Formats whose files ``resume_ids`` can read back, and the key of each one's document id.
