@@ -97,3 +97,14 @@ def test_without_dask_installed_the_message_says_what_to_install(
     monkeypatch.setitem(sys.modules, "distributed", None)  # import now fails
     with pytest.raises(quoteattr.QuoteattrError, match=r"pip install 'quoteattr\[dask\]'"):
         qdask.quote_records(db.from_sequence(["x"]))
+
+
+def test_cli_starts_a_local_cluster(expected: list[dict], tmp_path: Path) -> None:
+    corpus = tmp_path / "c.csv"
+    rows = "".join(f'{k},"{v.replace(chr(34), chr(34) * 2)}"\n' for k, v in TEXTS.items())
+    corpus.write_text("id,text\n" + rows, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = cli.main([str(corpus), "--json", "-o", str(out), "--dask", "local", "--workers", "2"])
+    assert code == 0
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert written == expected

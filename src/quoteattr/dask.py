@@ -179,6 +179,7 @@ def connect(address: str, n_workers: int | None = None) -> tuple[Client, Any]:
             threads_per_worker=1,
             processes=True,
             silence_logs=logging.ERROR,  # not the nanny's notes on shutting workers down
+            dashboard_address=None,  # no web server (nor port clash) for a command-line run
         )
         return Client(cluster), cluster
     return Client(address), None
