@@ -108,7 +108,22 @@ def _install(payload: bytes | None) -> None:
 
 
 def _work(texts: list[str]) -> list[Outcome]:
-    return analyze_batch(_WORKER_ATTRIBUTOR, texts)
+    """The chunk's outcomes without their texts: the parent has them, so they need not
+    travel back (half the bytes between the processes)."""
+    return [
+        attrs.evolve(o, text="") if isinstance(o, Attribution) else o
+        for o in analyze_batch(_WORKER_ATTRIBUTOR, texts)
+    ]
+
+
+def _result(item: tuple[Future[list[Outcome]], list[str]]) -> tuple[list[Outcome], list[str]]:
+    future, texts = item
+    return future.result(), texts
+
+
+def _with_texts(outcomes: list[Outcome], texts: list[str]) -> Iterator[Outcome]:
+    for outcome, text in zip(outcomes, texts, strict=True):
+        yield attrs.evolve(outcome, text=text) if isinstance(outcome, Attribution) else outcome
 
 
 # ------------------------------------------------------------------ the parent side
@@ -150,7 +165,7 @@ def _in_workers(
     payload = None if method == "fork" else pickle.dumps(attributor)
     previous = _WORKER_ATTRIBUTOR
     _WORKER_ATTRIBUTOR = attributor  # what forked workers inherit
-    pending: deque[Future[list[Outcome]]] = deque()
+    pending: deque[tuple[Future[list[Outcome]], list[str]]] = deque()
     window = _WINDOW_PER_WORKER * n_process
     chunks = _chunks(texts, chunksize)
     try:
@@ -159,11 +174,11 @@ def _in_workers(
         ) as pool:
             try:
                 for chunk in chunks:
-                    pending.append(pool.submit(_work, chunk))
+                    pending.append((pool.submit(_work, chunk), chunk))
                     if len(pending) >= window:
-                        yield from pending.popleft().result()
+                        yield from _with_texts(*_result(pending.popleft()))
                 while pending:
-                    yield from pending.popleft().result()
+                    yield from _with_texts(*_result(pending.popleft()))
             except BaseException:  # the caller stopped early, or a worker died
                 pool.shutdown(wait=True, cancel_futures=True)  # not the queued chunks
                 raise
