@@ -9,7 +9,8 @@ without one a synthetic news-like corpus of about N words is generated (the gene
 
 Peak memory: for 1 worker the peak RSS of this process; for N workers the peak RSS of the
 largest worker process (``getrusage(RUSAGE_CHILDREN)``, read after the pool has shut down).
-``cpu/wall`` is the CPU time the analysis got divided by the wall time: near N when N cores
+``cpu/wall`` is the CPU time the analysis got (this process and its workers) divided by the
+wall time: near N when N cores
 were free, lower when other work shared the machine; the line "with N free cores" is the
 speed-up the CPU times predict when each worker has a core of its own (the total work with N
 workers, split N ways, against the work with one). ``--bare`` also times the bare spaCy
@@ -41,15 +42,19 @@ def _peak_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _cpu_all() -> float:
+    """CPU time of this process and of its finished children (the workers)."""
+    return _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
+
+
 def run(
     attributor: Attributor, texts: list[str], n: int, chunksize: int
-) -> tuple[float, float, list]:
-    who = resource.RUSAGE_SELF if n == 1 else resource.RUSAGE_CHILDREN
-    cpu0 = _cpu(who)
+) -> tuple[float, float, list[workers.Outcome]]:
+    cpu0 = _cpu_all()
     start = time.perf_counter()
     results = list(workers.outcomes(attributor, texts, n, chunksize=chunksize))
     wall = time.perf_counter() - start
-    return wall, _cpu(who) - cpu0, results
+    return wall, _cpu_all() - cpu0, results
 
 
 def bare(attributor: Attributor, texts: list[str], n: int) -> float:
