@@ -12,8 +12,9 @@ largest worker process (``getrusage(RUSAGE_CHILDREN)``, read after the pool has 
 ``cpu/wall`` is the CPU time the analysis got (this process and its workers) divided by the
 wall time: near N when N cores were free, lower when other work shared the machine. The line
 "with N free cores" is the speed-up the CPU times predict when the work is spread over N
-free cores (the total CPU time with N workers, split N ways, against the time with one). ``--bare`` also times the bare spaCy
-``nlp.pipe(n_process=N)`` on the same texts, the ceiling for the speed-up.
+free cores (the total CPU time with N workers, split N ways, against the time with one).
+``--bare`` also times the bare spaCy ``nlp.pipe(n_process=N)`` on the same texts, the
+ceiling for the speed-up.
 Target: 2 workers at least 1.8x faster than 1 on a free 2-core machine.
 """
 
