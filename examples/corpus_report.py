@@ -34,7 +34,7 @@ def main() -> None:
     for name, result in documents:
         print(f"{name}: {len(result.quotes)} quotes")
 
-    # Speakers counted by canonical name across the documents.
+    # One row per speaker across the documents, name variants merged.
     rows = count_speakers(documents)
     print(f"\n{'speaker':30} {'kind':13} {'quotes':>6} {'documents':>9}")
     for row in rows:

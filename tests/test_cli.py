@@ -14,8 +14,10 @@ import pytest
 
 import quoteattr
 from quoteattr import cli
+from quoteattr.corpus.records import quote_record
 from quoteattr.errors import ModelNotFoundError
 from quoteattr.types import Attribution, Entity, Mention, MentionKind, Quote, QuoteKind, Span
+from quoteattr.workers import Recipe
 
 TEXT = 'The mayor spoke. "We will rebuild the bridge," he said.\n'
 LONG = "Then she said: " + '"' + "very " * 40 + 'long."\n'
@@ -74,8 +76,8 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[FakeAttributor]:
     """Replace the real attributor; the list holds every fake the CLI built."""
     built: list[FakeAttributor] = []
 
-    def factory(model: str | None) -> FakeAttributor:
-        built.append(FakeAttributor(model))
+    def factory(recipe: Recipe) -> FakeAttributor:
+        built.append(FakeAttributor(recipe.model))
         return built[-1]
 
     monkeypatch.setattr(cli, "_make_attributor", factory)
@@ -115,15 +117,35 @@ def test_long_quotes_are_shortened_to_the_width(
     assert row.split()[1:3] == ["-", "-"]  # no speaker, no cue
 
 
-def test_json_lines_are_quote_dicts_plus_file(
+def test_json_lines_are_quote_records_with_the_document_id(
     article: Path, made: list[FakeAttributor], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.main(["--json", "--model", "en_core_web_md", str(article)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1
     data = json.loads(lines[0])
-    assert data == {**answers(TEXT)[0].to_dict(), "file": str(article)}
+    assert data == quote_record(answers(TEXT)[0], str(article))
+    assert data["doc_id"] == str(article)
+    assert data["speaker"]["name"] == "Mayor Jo Park"
     assert made[0].model == "en_core_web_md"
+
+
+def test_json_for_a_file_without_quotes_writes_the_document(
+    tmp_path: Path, made: list[FakeAttributor], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("Nothing quoted here.", encoding="utf-8")
+    assert cli.main(["--format", "json", str(path)]) == 0
+    captured = capsys.readouterr()
+    (line,) = captured.out.splitlines()
+    document = json.loads(line)
+    assert document["id"] == str(path)
+    assert document["quotes"] == [] and document["text"] == "Nothing quoted here."
+    # jsonl has no line to write for it, but the run says what it did
+    assert cli.main(["--json", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "1 document, 0 quotes" in captured.err
 
 
 def test_several_files_and_stdin(
@@ -132,11 +154,27 @@ def test_several_files_and_stdin(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("Nothing quoted here."))
+    stdin = io.TextIOWrapper(io.BytesIO(b"Nothing quoted here."), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
     assert cli.main([str(article), "-"]) == 0
     out = capsys.readouterr().out
     assert "==> <stdin> <== 0 quotes" in out
-    assert made[0].seen == [TEXT, "Nothing quoted here."]  # one pipe call over all files
+    assert made[0].seen == [TEXT, "Nothing quoted here."]
+
+
+def test_stdin_is_decoded_strictly_like_files(
+    article: Path,
+    made: list[FakeAttributor],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("caf\xe9 au lait".encode("latin-1")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert cli.main(["--json", "-", str(article)]) == 3
+    captured = capsys.readouterr()
+    assert "<stdin>: not UTF-8 text (byte 0xe9 at offset 3)" in captured.err
+    assert made[0].seen == [TEXT]  # the bad input never reached the analysis
+    assert [json.loads(line)["doc_id"] for line in captured.out.splitlines()] == [str(article)]
 
 
 def test_unreadable_file_exits_2_before_loading_a_model(
@@ -150,24 +188,56 @@ def test_unreadable_file_exits_2_before_loading_a_model(
     assert made == []
 
 
-def test_non_utf8_file_exits_2(
-    tmp_path: Path, made: list[FakeAttributor], capsys: pytest.CaptureFixture[str]
+def test_non_utf8_and_binary_files_are_reported_and_the_run_goes_on(
+    tmp_path: Path, article: Path, made: list[FakeAttributor], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("caf\xe9".encode("latin-1"))
-    assert cli.main([str(path)]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("caf\xe9".encode("latin-1"))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert cli.main([str(latin), str(binary), str(article)]) == 3
+    captured = capsys.readouterr()
+    assert f"{latin}: not UTF-8 text" in captured.err
+    assert f"{binary}: looks like a binary file" in captured.err
+    assert f"==> {article} <== 1 quote" in captured.out
+    assert "3 documents, 1 quote, 2 failed" in captured.err
+
+
+def test_a_model_that_is_not_installed_is_named(
+    article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = article.with_name("kept.jsonl")
+    out.write_text("earlier results\n", encoding="utf-8")
+    assert cli.main(["--model", "en_nope", "--json", "-o", str(out), str(article)]) == 1
+    assert out.read_text(encoding="utf-8") == "earlier results\n"  # not emptied for nothing
+    err = capsys.readouterr().err
+    assert "spaCy pipeline 'en_nope' is not installed" in err
+    assert "no English" not in err
 
 
 def test_missing_model_exits_1(
     article: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def no_model(model: str | None) -> None:
+    def no_model(recipe: Recipe) -> None:
         raise ModelNotFoundError("no English spaCy pipeline is installed")
 
     monkeypatch.setattr(cli, "_make_attributor", no_model)
     assert cli.main([str(article)]) == 1
     assert "no English spaCy pipeline" in capsys.readouterr().err
+
+
+def test_readme_quick_start_runs_on_the_bundled_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    article = Path(__file__).resolve().parent.parent / "examples" / "harbour_article.txt"
+    assert cli.main([str(article)]) == 0
+    captured = capsys.readouterr()
+    header, columns, *rows = captured.out.splitlines()
+    count = int(header.split("<== ")[1].split()[0])
+    assert header.startswith(f"==> {article} <== ") and count >= 5
+    assert columns.split() == ["KIND", "SPEAKER", "CUE", "QUOTE"]
+    assert len([r for r in rows if r]) == count
+    assert captured.err == f"quoteattr: 1 document, {count} quotes\n"
 
 
 def test_usage_errors_and_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -236,16 +236,19 @@ def test_corpus_page_links_every_document_and_draws_charts() -> None:
     assert len(quote_marks(reader)) == 4
 
 
-def test_corpus_speaker_counts_by_name() -> None:
+def test_corpus_speakers_are_merged_across_documents() -> None:
     rows = count_speakers([*corpus(), ("again.txt", interrupted_story())])
-    assert rows[0] == {
+    first = {key: rows[0][key] for key in ("name", "kind", "gender", "quotes", "documents")}
+    assert first == {
         "name": "Ann Lee",
         "kind": "person",
         "gender": "female",
         "quotes": 2,
         "documents": 2,
     }
-    assert {row["name"] for row in rows} == {"Ann Lee", "Critics", XSS}
+    names = [row["name"] for row in rows]
+    assert names[:2] == ["Ann Lee", "Critics"] and len(names) == 3
+    assert "alert(1)" in names[2]  # the name rules tidy its edges; the page escapes it
 
 
 def test_corpus_page_uses_given_speaker_rows() -> None:

@@ -62,18 +62,25 @@ class Attributor:
         return list(self.pipeline.analyze(text).quotes)
 
     def pipe(
-        self, texts: Iterable[str], *, batch_size: int | None = None, n_process: int = 1
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int | None = None,
+        n_process: int = 1,
+        chunksize: int = 4,
     ) -> Iterator[Attribution]:
         """Attributions of many texts, in input order. ``batch_size`` defaults to the spaCy
-        pipeline's; ``n_process`` > 1 runs that many worker processes, each loading the
-        pipeline once, with results identical to one process."""
+        pipeline's; ``n_process`` > 1 runs that many worker processes (each gets the
+        pipeline once and takes ``chunksize`` texts at a time), with results identical to
+        one process."""
         if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
             raise ValueError(f"n_process must be a positive int, got {n_process!r}")
         if n_process == 1:
             return self.pipeline.pipe(texts, batch_size=batch_size or self.nlp.batch_size)
         from .workers import imap
 
-        return imap(self, (check_text(t) for t in check_texts(texts)), n_process)
+        checked = (check_text(t) for t in check_texts(texts))
+        return imap(self, checked, n_process, chunksize=chunksize)
 
 
 _default: Attributor | None = None

@@ -118,12 +118,16 @@ def render_corpus_html(
     The page opens with a speaker summary: bar charts of the share of quotes per speaker, by
     gender and by kind, and a table of speakers. ``speakers`` rows (mappings with ``name``,
     ``kind``, ``gender``, ``quotes``, ``documents``) are used when given, e.g. from a
-    cross-document speaker table; otherwise speakers are counted by canonical name. A table
+    cross-document speaker table; otherwise the corpus speaker table is made from the
+    documents (``quoteattr.corpus.speakers``). A table
     links to each document's view, which follows in the same file at ``#doc-N``.
     """
     rows = list(speakers) if speakers is not None else count_speakers(documents)
     # The chart's colours: in every document a speaker keeps the colour of its bar.
-    by_name = {str(row.get("name", "")): i for i, row in enumerate(ranked_rows(rows))}
+    by_name: dict[str, int] = {}
+    for i, row in enumerate(ranked_rows(rows)):
+        for name in [row.get("name", ""), *row.get("aliases", ())]:
+            by_name.setdefault(str(name), i)
     views = [
         document_view(attribution, anchor=f"doc-{number}", heading=name, colour_by_name=by_name)
         for number, (name, attribution) in enumerate(documents, start=1)

@@ -27,38 +27,13 @@ _KIND_COLOURS = {
 
 
 def count_speakers(documents: Sequence[tuple[str, Attribution]]) -> list[dict[str, Any]]:
-    """Speaker rows counted by canonical name: name, kind, gender, quotes, documents.
+    """Speaker rows across the documents, merged by quoteattr's name rules (the corpus
+    speaker table: "Putin" in one document and "Vladimir Putin" in another are one row)."""
+    from ..corpus.records import document_records
+    from ..corpus.speakers import speaker_table
 
-    The stand-in for a real cross-document speaker table: two people with the same name
-    are one row here, and name variants across documents are separate rows.
-    """
-    quotes: Counter[str] = Counter()
-    documents_of: dict[str, set[int]] = {}
-    kinds: dict[str, Counter[str]] = {}
-    genders: dict[str, Counter[str]] = {}
-    for number, (_, attribution) in enumerate(documents):
-        for quote in attribution.quotes:
-            if quote.speaker is None:
-                continue
-            name = quote.speaker.name
-            quotes[name] += 1
-            documents_of.setdefault(name, set()).add(number)
-            kinds.setdefault(name, Counter())[quote.speaker.kind.value] += 1
-            if quote.speaker.gender is not None:
-                genders.setdefault(name, Counter())[quote.speaker.gender] += 1
-    rows = []
-    for name, count in sorted(quotes.items(), key=lambda item: (-item[1], item[0])):
-        gender = genders.get(name)
-        rows.append(
-            {
-                "name": name,
-                "kind": kinds[name].most_common(1)[0][0],
-                "gender": gender.most_common(1)[0][0] if gender else None,
-                "quotes": count,
-                "documents": len(documents_of[name]),
-            }
-        )
-    return rows
+    records = (r for name, result in documents for r in document_records(result, name))
+    return [speaker.to_dict() for speaker in speaker_table(records).speakers]
 
 
 def _count(row: Mapping[str, Any]) -> int:
