@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from quoteattr import Attributor, cli
+from quoteattr.workers import Recipe
 
 
 def CachedParses(attributor: Attributor, directory: Path) -> Attributor:
@@ -73,9 +74,10 @@ def test_cli_parse_cache_gives_the_same_scores(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(
-        cli, "_make_attributor", lambda model, **options: Attributor(attributor.nlp, **options)
-    )
+    def make(recipe: Recipe) -> Attributor:
+        return Attributor(attributor.nlp, **recipe.kwargs())
+
+    monkeypatch.setattr(cli, "_make_attributor", make)
     text = TEXTS[0]
     start = text.index("The ferry")
     end = text.index(",” said")

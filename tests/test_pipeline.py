@@ -165,3 +165,23 @@ def test_pipe_refuses_a_bad_worker_count(attributor: Attributor) -> None:
     for value in (0, -1, True, 1.5):
         with pytest.raises(ValueError, match="n_process"):
             attributor.pipe(TEXTS, n_process=value)  # type: ignore[arg-type]
+
+
+def test_pipe_with_two_worker_processes_equals_one(small: Attributor) -> None:
+    texts = [*TEXTS, "", "“Short,” she said."]
+    assert list(small.pipe(texts, n_process=2, chunksize=1)) == list(small.pipe(texts))
+
+
+def test_cli_html_format_writes_one_page(tmp_path: Path) -> None:
+    from quoteattr import cli
+
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text(PARAGRAPHS, encoding="utf-8")
+    second.write_text(HTML_REMNANTS, encoding="utf-8")
+    page = tmp_path / "view.html"
+    assert cli.main([str(first), "--format", "html", "-o", str(page), "--quiet"]) == 0
+    single = page.read_text(encoding="utf-8")
+    assert single.count("data-quote=") >= 1 and "Ines Calder" in single
+    assert cli.main([str(first), str(second), "--format", "html", "-o", str(page), "-q"]) == 0
+    corpus = page.read_text(encoding="utf-8")
+    assert 'id="doc-1"' in corpus and 'id="doc-2"' in corpus and "<svg" in corpus
