@@ -21,6 +21,7 @@ from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..types import EntityKind, Mention, MentionKind
 from .names import name_gender
+from .profile import role_text, title_words
 
 __all__ = [
     "Description",
@@ -72,7 +73,7 @@ def _demonyms() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_table("demonyms.tsv")}
 
 
-def describe(tokens: Sequence[Token]) -> Description:
+def describe(tokens: Span | Sequence[Token]) -> Description:
     """Role, kind and nationality that a noun phrase (or title before a name) expresses."""
     words = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
@@ -117,9 +118,16 @@ class EntityRecord:
     mentions: list[Mention] = attrs.Factory(list)
     groups: set[str] = attrs.Factory(set)
     countries: set[str] = attrs.Factory(set)
+    roles: list[str] = attrs.Factory(list)  # role phrases as written, for the profile
     spoke: bool = False
 
-    def learn(self, description: Description) -> None:
+    def learn(self, description: Description, phrase: Span | Sequence[Token] = ()) -> None:
+        """Take in what a description says of the entity; ``phrase``, its tokens, becomes a
+        role of the profile when it names one."""
+        if phrase and (description.role or description.country):
+            text = role_text(phrase)
+            if text is not None:
+                self.roles.append(text)
         if description.group and description.kind is self.kind:
             self.groups.add(description.group)
         if description.country:
@@ -277,16 +285,29 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
                 and (doc[start - 1].head.i >= start)
             ):
                 start -= 1
-            if start < span.start:
-                record.learn(describe(doc[start : span.start]))
+            titles = title_words(span)  # "President Putin": the title inside the name
+            if start < span.start + titles:
+                record.learn(
+                    describe(doc[start : span.start + titles]), doc[start : span.start + titles]
+                )
             root = span.root
             for child in root.children:
-                if child.dep_ == "appos":
-                    a, b = noun_phrase(child)
-                    record.learn(describe(doc[a:b]))
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    _learn_apposition(record, child)
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                a, b = noun_phrase(root.head)
-                record.learn(describe(doc[a:b]))
+                _learn_apposition(record, root.head)
+
+
+def _learn_apposition(record: EntityRecord, noun: Token) -> None:
+    """An apposition names a role even when the role word is not in the lexicon ("a coastal
+    engineer at the University of Northmoor"): the whole phrase up to a comma."""
+    a, b = noun_phrase(noun)
+    phrase = noun.doc[a:b]
+    record.learn(describe(phrase))
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        text = role_text(phrase)
+        if text is not None:
+            record.roles.append(text)
 
 
 # Nouns that tell the gender of the person a description stands for ("the girl", "a lady").

@@ -18,6 +18,7 @@ from . import coref
 from .coref import EntityRecord, Resolver
 from .dialogue import DialogueSieves, Turn
 from .names import NameMention, Roster, cluster_names, same_name_word
+from .profile import GENDER_LABELS, distinct_roles, is_named
 
 __all__ = ["SpeakerResolver", "build_entities"]
 
@@ -227,7 +228,7 @@ class SpeakerResolver:
         description = coref.describe(list(span))
         record = resolver.resolve_description(description, start, exclude)
         if record is not None:
-            record.learn(description)
+            record.learn(description, span)
             resolver.note_mention(mention, record)
             return record
         if span.root.pos_ not in {"NOUN", "PROPN"}:
@@ -245,7 +246,7 @@ class SpeakerResolver:
             record = EntityRecord(
                 key=len(records), name=mention.text, kind=kind, gender=coref.noun_gender(span)
             )
-            record.learn(description)
+            record.learn(description, span)
             records.append(record)
             self._described[key] = record
         resolver.note_mention(mention, record)
@@ -283,6 +284,8 @@ def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def build_entities(records: list[EntityRecord]) -> list[Entity]:
+    """The public entities, numbered in order of first mention, with their profile
+    (``speakers.profile``)."""
     ordered = sorted(records, key=lambda r: min((m.start for m in r.mentions), default=1 << 60))
     ids = {id(r): f"E{n}" for n, r in enumerate(ordered, start=1)}
     return [
@@ -292,6 +295,9 @@ def build_entities(records: list[EntityRecord]) -> list[Entity]:
             kind=r.kind,
             aliases=tuple(dict.fromkeys(a for a in r.aliases if a != r.name)),
             mentions=tuple(sorted(set(r.mentions), key=lambda m: (m.start, m.end))),
+            role=distinct_roles(r.roles, r.name),
+            gender=GENDER_LABELS.get(r.gender or ""),
+            named=is_named(m.kind for m in r.mentions),
         )
         for r in records
     ]

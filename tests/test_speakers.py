@@ -1,0 +1,90 @@
+"""The speaker entity as the user sees it: its profile (role, gender, named) and the
+resolution rules of issue 10, each on a small text written for the failure class."""
+
+from __future__ import annotations
+
+import quoteattr
+from quoteattr.types import Entity
+
+
+def speaker_of(result: quoteattr.Attribution, words: str) -> Entity | None:
+    """The speaker entity of the quote containing ``words``."""
+    quote = next(q for q in result.quotes if words in q.text)
+    return quote.speaker
+
+
+def entity(result: quoteattr.Attribution, name: str) -> Entity:
+    return next(e for e in result.entities if e.name == name)
+
+
+# ---------------------------------------------------------------------------- the profile
+
+
+def test_title_before_the_name_is_a_role(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Estonian Prime Minister Karin Valdmaa said on Monday that the border would stay "
+        "open. “We are ready,” Valdmaa said."
+    )
+    valdmaa = speaker_of(attributor.analyze(text), "We are ready")
+    assert valdmaa is not None and valdmaa.name == "Karin Valdmaa"
+    assert valdmaa.role == ("Estonian Prime Minister",)
+    assert valdmaa.named
+
+
+def test_apposition_is_a_role_and_a_pronoun_tells_the_gender(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "“The dunes are moving,” said Ada Kendall, a coastal engineer at the University of "
+        "Northmoor. She said the sea wall would not hold."
+    )
+    kendall = speaker_of(attributor.analyze(text), "dunes are moving")
+    assert kendall is not None and kendall.name == "Ada Kendall"
+    assert kendall.role == ("coastal engineer at the University of Northmoor",)
+    assert kendall.gender == "female"
+
+
+def test_a_description_resolved_to_a_person_is_one_of_its_roles(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Chilean President Tomas Arvelo met the press on Friday. “We will not sign,” "
+        "Arvelo said. The Chilean leader said talks would go on."
+    )
+    result = attributor.analyze(text)
+    arvelo = speaker_of(result, "talks would go on")
+    assert arvelo is not None and arvelo.name == "Tomas Arvelo"
+    assert "Chilean leader" in arvelo.role
+
+
+def test_unnamed_sources_are_not_named(attributor: quoteattr.Attributor) -> None:
+    text = "Officials said the bridge was unsafe. A spokesman said repairs would start soon."
+    result = attributor.analyze(text)
+    officials = speaker_of(result, "bridge was unsafe")
+    spokesman = speaker_of(result, "repairs would start")
+    assert officials is not None and not officials.named
+    assert officials.role == ()  # its only description is its name
+    assert spokesman is not None and not spokesman.named
+    assert spokesman.role == ("spokesman",)
+
+
+def test_gender_from_an_honorific_and_a_gendered_noun(attributor: quoteattr.Attributor) -> None:
+    text = "“It is late,” said Mrs. Okafor. “Go home,” the girl said. “Not yet,” said Bartle."
+    result = attributor.analyze(text)
+    okafor = speaker_of(result, "It is late")
+    girl = speaker_of(result, "Go home")
+    bartle = speaker_of(result, "Not yet")
+    assert okafor is not None and okafor.gender == "female"
+    assert girl is not None and girl.gender == "female" and not girl.named
+    assert bartle is not None and bartle.gender is None  # nothing in the text says
+
+
+def test_profile_in_the_json_form(attributor: quoteattr.Attributor) -> None:
+    text = "“We are ready,” said Ada Kendall, a coastal engineer. She said the wall would hold."
+    data = attributor.analyze(text).to_dict()
+    (kendall,) = [e for e in data["entities"] if e["name"] == "Ada Kendall"]
+    assert (kendall["role"], kendall["gender"], kendall["named"]) == (
+        ["coastal engineer"],
+        "female",
+        True,
+    )
