@@ -88,3 +88,52 @@ def test_profile_in_the_json_form(attributor: quoteattr.Attributor) -> None:
         "female",
         True,
     )
+
+
+# ---------------------------------------------------------------------------- resolution
+
+
+def test_a_campaign_is_an_organisation_of_its_own(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "The Federal Audit Office reviewed the filings on Monday. The Marlow campaign said "
+        "the review was unfair. Jane Marlow's campaign also said it would appeal."
+    )
+    result = attributor.analyze(text)
+    first = speaker_of(result, "review was unfair")
+    second = speaker_of(result, "would appeal")
+    assert first is not None and first.name == "Marlow campaign"
+    assert first.kind.value == "organization" and first.named
+    assert second is first
+
+
+def test_a_dateline_is_not_part_of_the_name(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "OSLO - Bernard Kiplagat arrived on Friday. Kiplagat said the talks had failed. "
+        "“We tried,” Kiplagat said."
+    )
+    kiplagat = speaker_of(attributor.analyze(text), "We tried")
+    assert kiplagat is not None and kiplagat.name == "Bernard Kiplagat"
+
+
+def test_a_description_finds_the_person_given_that_role(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Veteran actor Tom Hallard attended the premiere with Mayor Ruth Oyelaran. "
+        "Oyelaran praised the film. The actor said the script had moved him."
+    )
+    hallard = speaker_of(attributor.analyze(text), "script had moved him")
+    assert hallard is not None and hallard.name == "Tom Hallard"
+    assert "actor" in " ".join(hallard.role)
+
+
+def test_state_and_title_abbreviations_link_a_description(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Sen. Maria Delacroix (D-Calif.) and Sen. Paul Brenner (R-Ohio) spoke on Tuesday. "
+        "Brenner said the bill was dead. The California senator said it could be saved."
+    )
+    result = attributor.analyze(text)
+    delacroix = speaker_of(result, "could be saved")
+    assert delacroix is not None and delacroix.name == "Maria Delacroix"
+    brenner = speaker_of(result, "bill was dead")
+    assert brenner is not None and brenner.name == "Paul Brenner"

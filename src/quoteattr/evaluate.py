@@ -769,7 +769,7 @@ class Report:
 
 def _format_case(case: ErrorCase) -> list[str]:
     head = f"[{case.corpus}/{case.doc_id}] {case.kind} {case.start}-{case.end}"
-    if case.type == "wrong_speaker":
+    if case.type in {"wrong_speaker", "wrong_entity"}:
         head += (
             f"  gold speaker: {case.gold_speaker or '(none)'}"
             f" | predicted: {case.predicted_speaker or '(none)'}"

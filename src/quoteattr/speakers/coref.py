@@ -11,6 +11,7 @@ president" never lands on a Ukrainian president.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -73,9 +74,46 @@ def _demonyms() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_table("demonyms.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> dict[str, str]:
+    return {row[0].lower().rstrip("."): row[1] for row in load_table("title_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """Party-and-state tag forms ("Calif.", "TX", "Vermont") and the state they name."""
+    return {row[0]: row[1] for row in load_table("us_states.tsv")}
+
+
+def _state_names() -> dict[str, str]:
+    """States by their own name, lower case: what a description writes ("the Vermont senator")."""
+    return {state.lower(): state for state in _states().values()}
+
+
+def role_word(word: str) -> str:
+    """A title's role word: abbreviations spelled out ("Sen." -> "senator"), lower case."""
+    key = word.lower().rstrip(".")
+    return _title_abbreviations().get(key, key)
+
+
+_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s*[-–—.]\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)")
+
+
+def party_state(text: str, end: int) -> str | None:
+    """The state of a party-and-state tag right after a name ("Sen. Jane Roe (D-Calif.)",
+    "Rep. John Doe, R-Texas,"), if there is one."""
+    found = _PARTY_STATE.match(text, end, min(len(text), end + 24))
+    if found is None:
+        return None
+    form = found.group(1)
+    states = _states()
+    return states.get(form) or states.get(form.rstrip(".")) or states.get(form.split()[0])
+
+
 def describe(tokens: Span | Sequence[Token]) -> Description:
-    """Role, kind and nationality that a noun phrase (or title before a name) expresses."""
-    words = [t.lower_ for t in tokens]
+    """Role, kind and nationality (or state) that a noun phrase (or title before a name)
+    expresses."""
+    words = [role_word(t.text) for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
     roles = _roles()
     best: tuple[str, EntityKind, str] | None = None
@@ -98,6 +136,11 @@ def describe(tokens: Span | Sequence[Token]) -> Description:
         if country:
             break
     plural = any(t.tag_ in {"NNS", "NNPS"} for t in tokens if t.dep_ not in {"compound", "amod"})
+    if country is None:
+        states = _state_names()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                country = country or states.get(" ".join(words[i : i + n]))
     if best is None:
         return Description(None, None, None, country, plural)
     role, kind, group = best
@@ -132,6 +175,11 @@ class EntityRecord:
             self.groups.add(description.group)
         if description.country:
             self.countries.add(description.country)
+
+    def holds_role(self, word: str) -> bool:
+        """Whether one of the roles the text gave the entity ends in ``word`` ("the actor"
+        after "actor Tim Allen", "the senator" after "Sen. Jane Roe")."""
+        return any(role_word(role.split()[-1]) == word for role in self.roles if role.split())
 
     def fits(self, description: Description) -> bool:
         if description.kind is not None and description.kind is not self.kind:
@@ -269,6 +317,16 @@ class Resolver:
                     return record
         return None
 
+    def resolve_by_role(
+        self, word: str, offset: int, exclude: Iterable[tuple[int, int]]
+    ) -> EntityRecord | None:
+        """The nearest person before ``offset`` the text gave the role ``word``."""
+        for occurrence in self._before(offset, exclude):
+            record = occurrence.record
+            if record.kind is EntityKind.PERSON and record.holds_role(word):
+                return record
+        return None
+
 
 def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
     """Titles before names and appositions tell which roles and nationality a person has."""
@@ -286,10 +344,17 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
             ):
                 start -= 1
             titles = title_words(span)  # "President Putin": the title inside the name
-            if start < span.start + titles:
-                record.learn(
-                    describe(doc[start : span.start + titles]), doc[start : span.start + titles]
-                )
+            before = doc[start : span.start + titles]
+            if len(before):
+                description = describe(before)
+                record.learn(description, before)
+                if description.role is None and before[-1].pos_ == "NOUN":
+                    text = role_text(before)  # "actor Tim Allen": a role word not listed
+                    if text is not None:
+                        record.roles.append(text)
+            state = party_state(doc.text, mention.end)
+            if state is not None and record.kind is EntityKind.PERSON:
+                record.countries.add(state)
             root = span.root
             for child in root.children:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":

@@ -100,6 +100,7 @@ __all__ = [
     "Roster",
     "canonical_name",
     "cluster_names",
+    "is_listed_forename",
     "name_gender",
     "normalize_name",
 ]
@@ -188,6 +189,11 @@ def _honorifics() -> dict[str, str | None]:
 @lru_cache(maxsize=1)
 def _forenames() -> dict[str, str | None]:
     return {_fold(row[0]): _gender_cell(row) for row in load_table("forenames.tsv") if row[0]}
+
+
+def is_listed_forename(word: str) -> bool:
+    """Whether ``word`` is in ``data/forenames.tsv``."""
+    return _fold(word) in _forenames()
 
 
 def _gender_cell(row: list[str]) -> str | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+import attrs
+from spacy.tokens import Doc, Span
 
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
@@ -17,7 +18,7 @@ from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
 from .dialogue import DialogueSieves, Turn
-from .names import NameMention, Roster, cluster_names, same_name_word
+from .names import NameMention, Roster, cluster_names, is_listed_forename, same_name_word
 from .profile import GENDER_LABELS, distinct_roles, is_named
 
 __all__ = ["SpeakerResolver", "build_entities"]
@@ -65,7 +66,7 @@ class SpeakerResolver:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
                 if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
                     continue
-            first = ent.start
+            first = _after_dateline(doc, ent.start, ent.end)
             while first < ent.end - 1 and doc[first].pos_ in _NOT_NAME_START:
                 first += 1  # "Later Zelenskiy", "The Kremlin": the name proper
             start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
@@ -226,7 +227,12 @@ class SpeakerResolver:
                 resolver.note_mention(mention, record)
             return record
         description = coref.describe(list(span))
+        named = _named_organisation(span, description)
+        if named is not None:  # "the Clinton campaign": an organisation of its own
+            return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
+        if record is None and _definite_singular(span):
+            record = resolver.resolve_by_role(coref.role_word(span.root.lemma_), start, exclude)
         if record is not None:
             record.learn(description, span)
             resolver.note_mention(mention, record)
@@ -235,38 +241,107 @@ class SpeakerResolver:
             return None
         # An unnamed source ("the parson", "a spokesman", "officials") is an entity of its
         # own; the same description later in the text is the same entity.
-        key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
+        if not create:
+            key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
+            if key not in self._described:
+                return None
+        return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _described_entity(
+        self,
+        name: str | None,
+        span: Span,
+        mention: Mention,
+        description: coref.Description,
+        records: list[EntityRecord],
+        resolver: Resolver,
+    ) -> EntityRecord:
+        """The entity a description stands for when no named one does: found again by its
+        words (or ``name``), else made."""
+        key = name or " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
         record = self._described.get(key)
         if record is None:
-            if not create:
-                return None
             kind = description.kind or (
                 EntityKind.GROUP if description.plural else EntityKind.PERSON
             )
             record = EntityRecord(
-                key=len(records), name=mention.text, kind=kind, gender=coref.noun_gender(span)
-            )
+                key=len(records), name=name or mention.text, kind=kind,
+                gender=coref.noun_gender(span),
+            )  # fmt: skip
             record.learn(description, span)
             records.append(record)
             self._described[key] = record
+        if name is not None:
+            mention = attrs.evolve(mention, kind=MentionKind.NAME)
         resolver.note_mention(mention, record)
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
 
 
+def _definite_singular(span: Span) -> bool:
+    """ "the actor", "this senator": a definite description of one person."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.lefts)
+    )
+
+
+def _named_organisation(span: Span, description: coref.Description) -> str | None:
+    """The name of an organisation described by a name and its kind ("the Clinton campaign",
+    "Trump's campaign" -> "Clinton campaign", "Trump campaign"): the last word of the name
+    before the organisation noun."""
+    root = span.root
+    if description.kind is not EntityKind.ORGANIZATION or root.pos_ != "NOUN" or description.plural:
+        return None
+    owner = next(
+        (c for c in root.lefts if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"), None
+    )
+    if owner is None or not owner.text[:1].isupper():
+        return None
+    return f"{owner.text} {root.lower_}"
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after a dateline the recogniser took into it ("ROME - Jane
+    Roe"): the token after a dash that follows only upper-case words."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in {"-", "–", "—"}:
+            words = doc[start:i]
+            return i + 1 if all(t.is_upper or t.is_punct for t in words) else start
+    return start
+
+
 def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
-    """A one-word organisation that spells a person's surname is that person: the
-    recogniser often labels a bare surname ("Zelenskiy told ...") as an organisation."""
-    surnames = {m.mention.text.split()[-1] for m in mentions if m.kind is EntityKind.PERSON}
+    """An organisation that spells a person's surname is that person: the recogniser often
+    labels a bare surname ("Zelenskiy told ...") or a full name ("Jane Roe said") as an
+    organisation. A one-word one needs only the surname; a longer one must start with a
+    listed forename, and its last word must also stand alone elsewhere ("Kiplagat said")."""
+    def full_name(words: list[str]) -> bool:
+        return (
+            1 < len(words) <= 3
+            and is_listed_forename(words[0])
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+        )
+
+    def surname(item: NameMention) -> str | None:
+        words = item.mention.text.split()
+        if item.kind is EntityKind.PERSON:
+            return words[-1]
+        return words[-1] if full_name(words) else None
+
+    single = {m.mention.text for m in mentions if " " not in m.mention.text}
+    surnames = {s for s in map(surname, mentions) if s is not None}
     out = []
     for item in mentions:
-        word = item.mention.text
+        words = item.mention.text.split()
         if (
             item.kind is not EntityKind.PERSON
-            and " " not in word
-            and word[:1].isupper()
-            and any(same_name_word(word, surname) for surname in surnames)
+            and words[0][:1].isupper()
+            and any(same_name_word(words[-1], s) for s in surnames)
+            and (len(words) == 1 or (full_name(words) and words[-1] in single))
         ):
             item = NameMention(item.mention, EntityKind.PERSON)
         out.append(item)
