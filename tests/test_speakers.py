@@ -137,3 +137,35 @@ def test_state_and_title_abbreviations_link_a_description(
     assert delacroix is not None and delacroix.name == "Maria Delacroix"
     brenner = speaker_of(result, "bill was dead")
     assert brenner is not None and brenner.name == "Paul Brenner"
+
+
+def test_a_specific_description_stands_for_the_person_most_in_view(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Senator Hal Brody campaigned in Ohio on Monday. Brody said the economy was weak. "
+        "Brody also met voters with Mayor Lena Fisk. The Republican presidential candidate "
+        "said the race was tight."
+    )
+    brody = speaker_of(attributor.analyze(text), "race was tight")
+    assert brody is not None and brody.name == "Hal Brody"
+
+
+def test_an_anonymous_role_stays_a_source_of_its_own(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Hal Brody campaigned in Ohio on Monday. Brody said the economy was weak. "
+        "A senior White House official said the visit was planned."
+    )
+    official = speaker_of(attributor.analyze(text), "visit was planned")
+    assert official is not None and not official.named
+
+
+def test_a_person_inside_a_reported_content_is_not_the_next_he(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Ambassador Colin Marsh spoke on Friday. Marsh said that Premier Victor Lund shows "
+        "great charm. “He is a friend of this country,” he said."
+    )
+    marsh = speaker_of(attributor.analyze(text), "friend of this country")
+    assert marsh is not None and marsh.name == "Colin Marsh"

@@ -207,6 +207,8 @@ class Resolver:
         self.records = list(records)
         self.quoted = sorted(quoted)
         self._quoted_starts = [q[0] for q in self.quoted]
+        self._reported: list[tuple[int, int]] = []
+        self._reported_starts: list[int] = []
         self._occurrences: list[_Occurrence] = []
         for record in records:
             for mention in record.mentions:
@@ -218,6 +220,17 @@ class Resolver:
     def _in_quotes(self, offset: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, offset) - 1
         return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
+
+    def set_reported(self, contents: Iterable[tuple[int, int]]) -> None:
+        """The reported contents of the text's quotes, indirect ones too: a person named
+        inside what someone said ("X said that Obama shows great charm") is what was talked
+        about, not the likely antecedent of the next "he said"."""
+        self._reported = sorted(contents)
+        self._reported_starts = [c[0] for c in self._reported]
+
+    def _in_reported(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._reported_starts, offset) - 1
+        return k >= 0 and self._reported[k][0] <= offset < self._reported[k][1]
 
     def _add_occurrence(self, mention: Mention, record: EntityRecord) -> None:
         if self._in_quotes(mention.start):
@@ -279,14 +292,16 @@ class Resolver:
                 continue
             if gender and record.gender and record.gender != gender:
                 continue
+            # A subject inside a reported content is no more salient than an object.
+            subject = occurrence.subject and not self._in_reported(occurrence.offset)
             if best_sentence is None:
                 best_sentence, chosen = occurrence.sentence, record
-                if occurrence.subject:
+                if subject:
                     break
                 continue
             if occurrence.sentence != best_sentence:
                 break
-            if occurrence.subject:
+            if subject:
                 chosen = record
                 break
         if chosen is not None and gender and chosen.gender is None:
@@ -326,6 +341,46 @@ class Resolver:
             if record.kind is EntityKind.PERSON and record.holds_role(word):
                 return record
         return None
+
+    def resolve_salient(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person nearby that a specific description most likely stands for: of
+        the people it fits (kind, nationality or state, gender), the one
+        mentioned most often in the window before it; the nearest on a tie. When no one
+        holds a role of its group, the group is let go: one person holds several roles."""
+        strict = self._most_mentioned(description, gender, offset, exclude)
+        if strict is not None:
+            return strict
+        loose = attrs.evolve(description, group=None)  # a senator may be the candidate
+        return self._most_mentioned(loose, gender, offset, exclude)
+
+    def _most_mentioned(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        counts: dict[int, int] = {}
+        found: dict[int, EntityRecord] = {}
+        for occurrence in self._before(offset, exclude):
+            record = occurrence.record
+            if record.kind is not EntityKind.PERSON or not record.fits(description):
+                continue
+            if gender and record.gender and record.gender != gender:
+                continue
+            if not any(m.kind is MentionKind.NAME for m in record.mentions):
+                continue
+            counts[record.key] = counts.get(record.key, 0) + 1
+            found.setdefault(record.key, record)
+        if not counts:
+            return None
+        return found[max(counts, key=lambda k: counts[k])]
 
 
 def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:

@@ -12,6 +12,7 @@ import bisect
 import attrs
 from spacy.tokens import Doc, Span
 
+from ..lexicon import word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
@@ -28,6 +29,9 @@ _SPEAKER_ONLY_LABELS = {"GPE": EntityKind.ORGANIZATION, "NORP": EntityKind.GROUP
 _NOT_NAME_START = frozenset(
     {"ADV", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "SPACE"}
 )
+# Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
+# description of one is a source of its own, never a guess at someone named.
+_ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
@@ -113,6 +117,7 @@ class SpeakerResolver:
         coref.learn_roles(doc, records)
         coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
+        resolver.set_reported((f[0], f[1]) for c in candidates for f in c.fragments)
         for s, e in coref.narrative_people(doc, self.quoted):  # "the boy" of a novel
             self._resolve_span(s, e, (), records, name_owner, resolver)
 
@@ -233,6 +238,9 @@ class SpeakerResolver:
         record = resolver.resolve_description(description, start, exclude)
         if record is None and _definite_singular(span):
             record = resolver.resolve_by_role(coref.role_word(span.root.lemma_), start, exclude)
+            if record is None and _specific(span, description):
+                gender = coref.noun_gender(span)
+                record = resolver.resolve_salient(description, gender, start, exclude)
         if record is not None:
             record.learn(description, span)
             resolver.note_mention(mention, record)
@@ -289,6 +297,19 @@ def _definite_singular(span: Span) -> bool:
     )
 
 
+def _specific(span: Span, description: coref.Description) -> bool:
+    """Whether a definite description of a person is specific enough to stand for someone
+    the text has named rather than a new, unnamed source: it names a public role
+    (``data/roles.tsv``, not one that anonymous sources hold) and has a modifier ("the
+    Republican presidential candidate", "the New York businessman")."""
+    root = span.root
+    if description.kind not in {EntityKind.PERSON, None} or description.role is None:
+        return False
+    if description.group in _ANONYMOUS_GROUPS:
+        return False
+    return any(c.dep_ in {"amod", "compound", "nmod", "npadvmod"} for c in root.lefts)
+
+
 def _named_organisation(span: Span, description: coref.Description) -> str | None:
     """The name of an organisation described by a name and its kind ("the Clinton campaign",
     "Trump's campaign" -> "Clinton campaign", "Trump campaign"): the last word of the name
@@ -319,6 +340,7 @@ def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
     labels a bare surname ("Zelenskiy told ...") or a full name ("Jane Roe said") as an
     organisation. A one-word one needs only the surname; a longer one must start with a
     listed forename, and its last word must also stand alone elsewhere ("Kiplagat said")."""
+
     def full_name(words: list[str]) -> bool:
         return (
             1 < len(words) <= 3
