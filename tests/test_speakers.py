@@ -169,3 +169,29 @@ def test_a_person_inside_a_reported_content_is_not_the_next_he(
     )
     marsh = speaker_of(attributor.analyze(text), "friend of this country")
     assert marsh is not None and marsh.name == "Colin Marsh"
+
+
+def test_an_acronym_and_a_first_word_are_short_forms_of_an_organisation(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "The Northern Rail Authority opened the line on Monday. Tarvel Foods said sales rose. "
+        "The NRA said trains would run hourly. Tarvel said prices would fall."
+    )
+    result = attributor.analyze(text)
+    authority = speaker_of(result, "trains would run")
+    assert authority is not None and authority.name == "Northern Rail Authority"
+    foods = speaker_of(result, "prices would fall")
+    assert foods is not None and foods.name == "Tarvel Foods"
+    assert speaker_of(result, "sales rose") is foods
+
+
+def test_an_organisation_is_named_by_the_full_form_it_is_written_in_most(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Harrow Books said on Monday it would close. Harrow Books Eastgate, its largest shop, "
+        "stays open. Harrow Books said staff would move."
+    )
+    shop = speaker_of(attributor.analyze(text), "staff would move")
+    assert shop is not None and shop.name == "Harrow Books"
