@@ -195,3 +195,15 @@ def test_an_organisation_is_named_by_the_full_form_it_is_written_in_most(
     )
     shop = speaker_of(attributor.analyze(text), "staff would move")
     assert shop is not None and shop.name == "Harrow Books"
+
+
+def test_a_word_that_only_opens_quotations_is_no_character(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Olek sat by the fire. Mara came in. “Nonsense!” she cried. “Nay, Mara, it is late,” "
+        "said Olek. “Nay, it is early,” Mara said."
+    )
+    names = {e.name for e in attributor.analyze(text).entities}
+    assert "Nay" not in names
+    assert {"Olek", "Mara"} <= names

@@ -64,7 +64,10 @@ class SpeakerResolver:
             if candidate.source is not None:
                 s, e = candidate.source
                 source_chars.add(token_chars(doc, s, e))
+        interjections = self._interjections()
         for ent in doc.ents:
+            if len(ent) == 1 and ent.text in interjections:
+                continue
             kind = _ENTITY_LABELS.get(ent.label_)
             if kind is None:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
@@ -96,6 +99,24 @@ class SpeakerResolver:
                     NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
                 )
         return _person_surnames_win([found[k] for k in sorted(found)])
+
+    def _interjections(self) -> set[str]:
+        """Capitalised words the recogniser takes for names that only ever open a quotation,
+        with punctuation after them: "Nay, …", "Nonsense!". A real name turns up elsewhere
+        too; one that only opens quotations is an interjection."""
+        doc, text = self.doc, self.text
+        openings = set()
+        for start, end in self.quoted:
+            while start < end and text[start].isspace():
+                start += 1
+            openings.add(start)
+        opening: dict[str, bool] = {}
+        for token in doc:
+            if not token.is_title or token.is_punct:
+                continue
+            starts = token.idx in openings and token.i + 1 < len(doc) and doc[token.i + 1].is_punct
+            opening[token.text] = opening.get(token.text, True) and starts
+        return {word for word, only in opening.items() if only}
 
     def attribute(
         self, candidates: list[Candidate]
