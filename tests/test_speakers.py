@@ -207,3 +207,18 @@ def test_a_word_that_only_opens_quotations_is_no_character(
     names = {e.name for e in attributor.analyze(text).entities}
     assert "Nay" not in names
     assert {"Olek", "Mara"} <= names
+
+
+def test_an_adverb_after_the_name_is_not_part_of_it(attributor: quoteattr.Attributor) -> None:
+    text = "“I will not go,” said Bramble crossly. “Then stay,” said Tansy."
+    result = attributor.analyze(text)
+    quote = next(q for q in result.quotes if "will not go" in q.text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Bramble"
+    assert quote.speaker is not None and quote.speaker.name == "Bramble"
+
+
+def test_the_quotation_is_not_the_subject_of_its_cue(attributor: quoteattr.Attributor) -> None:
+    text = "“Every cat to its corner!” said Perpetua. “No,” said Osric."
+    result = attributor.analyze(text)
+    quote = next(q for q in result.quotes if "Every cat" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Perpetua"
