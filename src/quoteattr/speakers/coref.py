@@ -351,7 +351,8 @@ class Resolver:
     ) -> EntityRecord | None:
         """The named person nearby that a specific description most likely stands for: of
         the people it fits (kind, nationality or state, gender), the one
-        mentioned most often in the window before it; the nearest on a tie. When no one
+        mentioned most often in the window before it (a mention as a subject counts
+        twice); the nearest on a tie. When no one
         holds a role of its group, the group is let go: one person holds several roles."""
         strict = self._most_mentioned(description, gender, offset, exclude)
         if strict is not None:
@@ -376,7 +377,9 @@ class Resolver:
                 continue
             if not any(m.kind is MentionKind.NAME for m in record.mentions):
                 continue
-            counts[record.key] = counts.get(record.key, 0) + 1
+            # a subject is what the text is about: it weighs double
+            weight = 2 if occurrence.subject and not self._in_reported(occurrence.offset) else 1
+            counts[record.key] = counts.get(record.key, 0) + weight
             found.setdefault(record.key, record)
         if not counts:
             return None
