@@ -222,3 +222,25 @@ def test_the_quotation_is_not_the_subject_of_its_cue(attributor: quoteattr.Attri
     result = attributor.analyze(text)
     quote = next(q for q in result.quotes if "Every cat" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Perpetua"
+
+
+def test_the_campaign_is_the_campaign_of_the_person_in_view(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Governor Ada Quill toured Iowa on Monday. Quill said the state needed jobs. "
+        "The Federal Audit Office reviewed her filings. The campaign said the review was "
+        "routine."
+    )
+    campaign = speaker_of(attributor.analyze(text), "review was routine")
+    assert campaign is not None and campaign.name == "Quill campaign"
+    assert campaign.kind.value == "organization"
+
+
+def test_it_said_is_an_organisation(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Harlow Motors recalled 4,000 cars on Tuesday. Its chief, Dan Reyes, was away. "
+        "It said no one had been hurt."
+    )
+    company = speaker_of(attributor.analyze(text), "no one had been hurt")
+    assert company is not None and company.name == "Harlow Motors"

@@ -279,7 +279,7 @@ class Resolver:
         if features is None:
             return None
         gender, number = features
-        if number in {"first", "second", "it"}:
+        if number in {"first", "second"}:
             return None
         candidates = self._before(span.start_char, exclude)
         best_sentence: int | None = None
@@ -290,6 +290,8 @@ class Resolver:
                 continue
             if number == "pl" and record.kind is EntityKind.PERSON:
                 continue
+            if number == "it" and record.kind is not EntityKind.ORGANIZATION:
+                continue  # "it said": a company, a paper, a campaign
             if gender and record.gender and record.gender != gender:
                 continue
             # A subject inside a reported content is no more salient than an object.
@@ -340,6 +342,15 @@ class Resolver:
             record = occurrence.record
             if record.kind is EntityKind.PERSON and record.holds_role(word):
                 return record
+        return None
+
+    def holder_of(
+        self, group: str, offset: int, exclude: Iterable[tuple[int, int]]
+    ) -> EntityRecord | None:
+        """The nearest entity before ``offset`` known to have the role group ``group``."""
+        for occurrence in self._before(offset, exclude):
+            if group in occurrence.record.groups:
+                return occurrence.record
         return None
 
     def resolve_salient(

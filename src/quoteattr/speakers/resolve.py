@@ -8,6 +8,7 @@ dialogue sieves (``speakers.dialogue``).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import attrs
 from spacy.tokens import Doc, Span
@@ -32,6 +33,8 @@ _NOT_NAME_START = frozenset(
 # Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
 # description of one is a source of its own, never a guess at someone named.
 _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
+# Role groups of organisations that belong to a person: "the campaign" is a candidate's.
+_PERSON_OWNED = word_list("person_owned_role_groups")
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
@@ -253,7 +256,9 @@ class SpeakerResolver:
                 resolver.note_mention(mention, record)
             return record
         description = coref.describe(list(span))
-        named = _named_organisation(span, description)
+        named = _named_organisation(span, description) or self._owner_organisation(
+            span, description, start, exclude, resolver
+        )
         if named is not None:  # "the Clinton campaign": an organisation of its own
             return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
@@ -275,6 +280,28 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    @staticmethod
+    def _owner_organisation(
+        span: Span,
+        description: coref.Description,
+        start: int,
+        exclude: Sequence[tuple[int, int]],
+        resolver: Resolver,
+    ) -> str | None:
+        """The name of an organisation a person owns ("the campaign": a candidate's), when
+        no such organisation is in view: that of the person most in view ("Trump
+        campaign")."""
+        group = description.group
+        if group not in _PERSON_OWNED or description.plural or not _definite_singular(span):
+            return None
+        if resolver.holder_of(group, start, exclude) is not None:
+            return None
+        anyone = coref.Description(None, None, EntityKind.PERSON, None, False)
+        person = resolver.resolve_salient(anyone, None, start, exclude)
+        if person is None:
+            return None
+        return f"{person.name.split()[-1]} {span.root.lower_}"
 
     def _described_entity(
         self,
