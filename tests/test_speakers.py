@@ -244,3 +244,14 @@ def test_it_said_is_an_organisation(attributor: quoteattr.Attributor) -> None:
     )
     company = speaker_of(attributor.analyze(text), "no one had been hurt")
     assert company is not None and company.name == "Harlow Motors"
+
+
+def test_an_abbreviated_title_gives_the_role_a_description_names(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Dr. Mara Voss closed her bag and looked at Tom Beck. Beck said nothing. "
+        "“Keep him warm tonight,” the doctor said."
+    )
+    voss = speaker_of(attributor.analyze(text), "Keep him warm")
+    assert voss is not None and voss.name == "Mara Voss"
