@@ -255,3 +255,16 @@ def test_an_abbreviated_title_gives_the_role_a_description_names(
     )
     voss = speaker_of(attributor.analyze(text), "Keep him warm")
     assert voss is not None and voss.name == "Mara Voss"
+
+
+def test_sources_joined_by_and_are_a_group(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Representative Lena Ortiz met Representative Sam Welk on Monday. "
+        "Ortiz and Welk said the bill would pass. Ortiz said she was glad."
+    )
+    result = attributor.analyze(text)
+    both = speaker_of(result, "bill would pass")
+    assert both is not None and both.kind.value == "group"
+    assert both.name == "Ortiz and Welk"
+    ortiz = speaker_of(result, "she was glad")
+    assert ortiz is not None and ortiz.name == "Lena Ortiz"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
+from ..rules.syntax import first_child
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
@@ -225,7 +226,36 @@ class SpeakerResolver:
     def _resolve(self, candidate, records, name_owner, resolver) -> EntityRecord | None:
         s, e = candidate.source
         exclude = [(f[0], f[1]) for f in candidate.fragments]
+        group = self._coordination(s, e, records, resolver)
+        if group is not None:
+            return group
         return self._resolve_span(s, e, exclude, records, name_owner, resolver)
+
+    def _coordination(
+        self, s: int, e: int, records: list[EntityRecord], resolver: Resolver
+    ) -> EntityRecord | None:
+        """Several sources joined by *and* ("Cummings and Conyers said", "Sens. A, B and C
+        said") are a group of their own, not the first of them."""
+        doc = self.doc
+        root = doc[s:e].root
+        conj = first_child(root, "conj")
+        if conj is None or conj.pos_ not in {"NOUN", "PROPN"} or root.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[root.i : conj.i]):
+            return None
+        start, end = token_chars(doc, s, max(e, conj.right_edge.i + 1))
+        kind = MentionKind.NAME if root.pos_ == conj.pos_ == "PROPN" else MentionKind.NOMINAL
+        mention = Mention.of(self.text, start, end, kind)
+        key = " ".join(mention.text.lower().split())
+        record = self._described.get(key)
+        if record is None:
+            record = EntityRecord(key=len(records), name=mention.text, kind=EntityKind.GROUP)
+            records.append(record)
+            self._described[key] = record
+        resolver.note_mention(mention, record)
+        if mention not in record.mentions:
+            record.mentions.append(mention)
+        return record
 
     def _resolve_span(
         self, s, e, exclude, records, name_owner, resolver, create: bool = True
