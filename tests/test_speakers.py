@@ -268,3 +268,14 @@ def test_sources_joined_by_and_are_a_group(attributor: quoteattr.Attributor) -> 
     assert both.name == "Ortiz and Welk"
     ortiz = speaker_of(result, "she was glad")
     assert ortiz is not None and ortiz.name == "Lena Ortiz"
+
+
+def test_a_plural_role_is_no_name_but_a_surname_like_a_role_is(
+    attributor: quoteattr.Attributor,
+) -> None:
+    from quoteattr.speakers.resolve import _plural_role
+
+    aides = attributor.nlp("Aides said he was tired.")[0]
+    king = attributor.nlp("King said he was tired.")[0]
+    assert _plural_role(aides)
+    assert not _plural_role(king)

@@ -69,6 +69,12 @@ def _roles() -> dict[str, tuple[EntityKind, str]]:
     return {row[0].lower(): (kinds[row[1]], row[2]) for row in load_table("roles.tsv")}
 
 
+def is_role_word(token: Token) -> bool:
+    """Whether a word, capitalised or not, is a listed role ("Ambassador", "Aides")."""
+    roles = _roles()
+    return token.lower_ in roles or token.lemma_.lower() in roles
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_table("demonyms.tsv")}

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 
 import attrs
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import word_list
 from ..rules.quotes import Candidate, token_chars
@@ -70,8 +70,8 @@ class SpeakerResolver:
                 source_chars.add(token_chars(doc, s, e))
         interjections = self._interjections()
         for ent in doc.ents:
-            if len(ent) == 1 and ent.text in interjections:
-                continue
+            if len(ent) == 1 and (ent.text in interjections or _plural_role(ent[0])):
+                continue  # "Nay, …"; "Aides said": people in a role, not a name
             kind = _ENTITY_LABELS.get(ent.label_)
             if kind is None:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
@@ -363,6 +363,12 @@ class SpeakerResolver:
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _plural_role(token: Token) -> bool:
+    """A plural role word the recogniser took for a name ("Aides", "Officials"); a singular
+    one may be a surname ("King", "Bishop")."""
+    return token.lower_ != token.lemma_.lower() and coref.is_role_word(token)
 
 
 def _definite_singular(span: Span) -> bool:
