@@ -279,3 +279,17 @@ def test_a_plural_role_is_no_name_but_a_surname_like_a_role_is(
     king = attributor.nlp("King said he was tired.")[0]
     assert _plural_role(aides)
     assert not _plural_role(king)
+
+
+def test_a_role_phrase_with_a_name_in_apposition_is_that_person(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Her personal lawyer, Oren B. Falk, said the case was closed. "
+        "The agency’s director, Ilse Moravec, said the review was over."
+    )
+    result = attributor.analyze(text)
+    falk = speaker_of(result, "case was closed")
+    moravec = speaker_of(result, "review was over")
+    assert falk is not None and falk.name == "Oren B. Falk"
+    assert moravec is not None and moravec.name == "Ilse Moravec"

@@ -273,6 +273,8 @@ class SpeakerResolver:
             return record
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
+        if owner is None and root.pos_ == "NOUN":
+            owner = self._named_in_apposition(root, name_owner)
         if owner is not None:
             return owner
         span = doc[s:e]
@@ -310,6 +312,18 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _named_in_apposition(
+        self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The person a role phrase names in apposition ("her personal lawyer, David E.
+        Kendall, said", "“Parasite” director Bong Joon Ho said"): the name is the speaker."""
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
+                if owner is not None:
+                    return owner
+        return None
 
     @staticmethod
     def _owner_organisation(
