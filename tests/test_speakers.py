@@ -293,3 +293,16 @@ def test_a_role_phrase_with_a_name_in_apposition_is_that_person(
     moravec = speaker_of(result, "review was over")
     assert falk is not None and falk.name == "Oren B. Falk"
     assert moravec is not None and moravec.name == "Ilse Moravec"
+
+
+def test_what_someone_said_as_a_source_stands_for_them(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Sarah Collins spoke at the hearing on Monday. Collins was calm. "
+        "Her statement said the plant would close."
+    )
+    result = attributor.analyze(text)
+    quote = next(q for q in result.quotes if "plant would close" in q.text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Her statement"
+    assert quote.speaker is not None and quote.speaker.name == "Sarah Collins"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import word_list
+from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
 from ..rules.syntax import first_child
@@ -34,6 +34,9 @@ _NOT_NAME_START = frozenset(
 # Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
 # description of one is a source of its own, never a guess at someone named.
 _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
+# Nouns for what someone said ("comment", "statement"): as a source they stand for the
+# person whose words they are.
+_REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _SIEVE_CONFIDENCE = {
@@ -277,6 +280,11 @@ class SpeakerResolver:
             owner = self._named_in_apposition(root, name_owner)
         if owner is not None:
             return owner
+        possessor = first_child(root, "poss")
+        if possessor is not None and root.lemma_.lower() in _REPORT_NOUNS:
+            # "Zornick's comment", "her remarks": what someone said speaks for them
+            a, b = noun_phrase(possessor)
+            return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         span = doc[s:e]
         kind = coref.mention_kind(span)
         mention = Mention.of(text, start, end, kind)
