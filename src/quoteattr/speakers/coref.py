@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import attrs
@@ -340,24 +340,28 @@ class Resolver:
                     return record
         return None
 
+    def _nearest(
+        self,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+        wanted: Callable[[EntityRecord], bool],
+    ) -> EntityRecord | None:
+        """The entity of the nearest occurrence before ``offset`` that is ``wanted``."""
+        return next((o.record for o in self._before(offset, exclude) if wanted(o.record)), None)
+
     def resolve_by_role(
         self, word: str, offset: int, exclude: Iterable[tuple[int, int]]
     ) -> EntityRecord | None:
         """The nearest person before ``offset`` the text gave the role ``word``."""
-        for occurrence in self._before(offset, exclude):
-            record = occurrence.record
-            if record.kind is EntityKind.PERSON and record.holds_role(word):
-                return record
-        return None
+        return self._nearest(
+            offset, exclude, lambda r: r.kind is EntityKind.PERSON and r.holds_role(word)
+        )
 
     def holder_of(
         self, group: str, offset: int, exclude: Iterable[tuple[int, int]]
     ) -> EntityRecord | None:
         """The nearest entity before ``offset`` known to have the role group ``group``."""
-        for occurrence in self._before(offset, exclude):
-            if group in occurrence.record.groups:
-                return occurrence.record
-        return None
+        return self._nearest(offset, exclude, lambda r: group in r.groups)
 
     def resolve_salient(
         self,
@@ -367,10 +371,10 @@ class Resolver:
         exclude: Iterable[tuple[int, int]],
     ) -> EntityRecord | None:
         """The named person nearby that a specific description most likely stands for: of
-        the people it fits (kind, nationality or state, gender), the one
-        mentioned most often in the window before it (a mention as a subject counts
-        twice); the nearest on a tie. When no one
-        holds a role of its group, the group is let go: one person holds several roles."""
+        the people it fits (kind, nationality or state, gender), the one mentioned most
+        often in the window before it (a mention as a subject counts twice); the nearest
+        on a tie. When no one holds a role of its group, the group is let go: one person
+        holds several roles."""
         strict = self._most_mentioned(description, gender, offset, exclude)
         if strict is not None:
             return strict
