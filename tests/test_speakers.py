@@ -306,3 +306,12 @@ def test_what_someone_said_as_a_source_stands_for_them(
     quote = next(q for q in result.quotes if "plant would close" in q.text)
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Her statement"
     assert quote.speaker is not None and quote.speaker.name == "Sarah Collins"
+
+
+def test_the_veteran_actor_is_the_actor_in_view(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Comedian Rob Tanner hosted the gala with Mayor Ruth Oyelaran. Tanner joked about "
+        "the weather. The veteran comedian said the night was a success."
+    )
+    tanner = speaker_of(attributor.analyze(text), "night was a success")
+    assert tanner is not None and tanner.name == "Rob Tanner"

@@ -39,6 +39,7 @@ _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
+_TITLES = word_list("name_titles")
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
@@ -81,8 +82,10 @@ class SpeakerResolver:
                 if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
                     continue
             first = _after_dateline(doc, ent.start, ent.end)
-            while first < ent.end - 1 and doc[first].pos_ in _NOT_NAME_START:
-                first += 1  # "Later Zelenskiy", "The Kremlin": the name proper
+            while first < ent.end - 1 and (
+                doc[first].pos_ in _NOT_NAME_START or _role_before_name(doc[first], kind)
+            ):
+                first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
             start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
             if end > start:
                 found[(start, end)] = NameMention(
@@ -385,6 +388,12 @@ class SpeakerResolver:
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _role_before_name(token: Token, kind: EntityKind) -> bool:
+    """A role word the recogniser took into a person's name ("Comedian Rob Tanner"); titles
+    ("President", ``name_titles``) stay, the name rules know them."""
+    return kind is EntityKind.PERSON and token.lower_ not in _TITLES and coref.is_role_word(token)
 
 
 def _plural_role(token: Token) -> bool:
