@@ -315,3 +315,15 @@ def test_the_veteran_actor_is_the_actor_in_view(attributor: quoteattr.Attributor
     )
     tanner = speaker_of(attributor.analyze(text), "night was a success")
     assert tanner is not None and tanner.name == "Rob Tanner"
+
+
+def test_father_and_son_of_one_name_are_two_people(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Representative Carl Brenner said the bill was fair. His father, Carl Brenner Sr., "
+        "said he disagreed."
+    )
+    result = attributor.analyze(text)
+    son = speaker_of(result, "bill was fair")
+    father = speaker_of(result, "disagreed")
+    assert son is not None and son.name == "Carl Brenner"
+    assert father is not None and father.name == "Carl Brenner Sr."

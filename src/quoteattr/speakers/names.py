@@ -273,6 +273,7 @@ class _Parsed:
     forename: str | None  # key of the forename, or None for a bare surname
     surname: str | None  # key of the last non-suffix word
     gender: str | None
+    generation: str | None = None  # a generational suffix of a full name: "sr", "jr", "ii"
 
     @property
     def multi(self) -> bool:
@@ -331,7 +332,13 @@ def _parse(text: str) -> _Parsed:
         forename=forename,
         surname=surname,
         gender=gender,
+        generation=_generation(_words(rest[t:])) if len(name_keys) > 1 else None,
     )
+
+
+def _generation(keys: tuple[str, ...]) -> str | None:
+    """The generational suffix a name ends in ("Duncan Hunter Sr." -> "sr"), if any."""
+    return keys[-1] if len(keys) > 1 and keys[-1] in _SUFFIXES else None
 
 
 def _without_suffixes(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -417,6 +424,7 @@ class _Cluster:
     hon_genders: set[str] = attrs.field(factory=set)
     name_genders: set[str] = attrs.field(factory=set)
     honorifics: set[str] = attrs.field(factory=set)
+    generations: set[str | None] = attrs.field(factory=set)  # of its full names
     last_seen: int = -1
 
     @property
@@ -454,6 +462,8 @@ def _compatible(cluster: _Cluster, p: _Parsed, kind: EntityKind) -> bool:
         return False
     if p.honorific in _UNMARRIED and cluster.honorifics & _MARRIED:
         return False
+    if p.multi and cluster.generations and p.generation not in cluster.generations:
+        return False  # "Duncan Hunter" and his father "Duncan Hunter Sr." are two people
     return p.forename is None or _forename_ok(p.forename, cluster)
 
 
@@ -533,6 +543,7 @@ class _Clusterer:
                 cluster.forenames.add(p.forename)
                 _add_unique(self.by_forename.setdefault(p.forename, []), cluster)
         if p.multi:
+            cluster.generations.add(p.generation)
             form = p.name_keys
             if form not in cluster.forms:
                 cluster.forms.add(form)
