@@ -392,7 +392,7 @@ def test_litbank_entity_mentions_from_a_dict_repr_string(tmp_path: Path) -> None
     assert s.speaker_accuracy == pytest.approx(2 / 3)
     assert s.e2e_f1 == pytest.approx(2 / 3)
     assert s.cue_accuracy is None
-    (error,) = report.errors
+    (error,) = report.errors_of("wrong_speaker")
     assert (error.type, error.gold_speaker, error.predicted_speaker) == (
         "wrong_speaker",
         "Fred",
@@ -501,9 +501,10 @@ def test_report_format_to_dict_and_errors_text(tmp_path: Path) -> None:
     report = score(docs, preds)
     table = report.format()
     lines = table.splitlines()
-    header = "corpus P R F1 strictF1 spkAcc e2eF1 cueAcc R-dir R-ind R-mix docs gold pred"
+    header = "corpus P R F1 strictF1 spkMen e2eF1 cueAcc R-dir R-ind R-mix docs gold pred"
     assert lines[0].split() == header.split(" ")
-    rows = {line.split()[0]: line.split() for line in lines[1:] if line and line[0].isalpha()}
+    main = lines[: lines.index("")]
+    rows = {line.split()[0]: line.split() for line in main[1:] if line and line[0].isalpha()}
     assert rows["news"][1:4] == ["50.0", "50.0", "50.0"]
     # R-dir, R-ind, R-mix: direct 1/1, indirect 0/1, no mixed gold
     assert rows["news"][8:11] == ["100.0", "0.0", "-"]
@@ -518,8 +519,13 @@ def test_report_format_to_dict_and_errors_text(tmp_path: Path) -> None:
         "found": 0,
         "recall": 0.0,
     }
-    assert data["error_counts"] == {"miss": 1, "false_alarm": 1, "wrong_speaker": 3}
-    assert len(report.to_dict(include_errors=True)["errors"]) == 5
+    assert data["error_counts"] == {
+        "miss": 1,
+        "false_alarm": 1,
+        "wrong_speaker": 3,
+        "wrong_entity": 3,  # litbank's three speakers, judged on the entity
+    }
+    assert len(report.to_dict(include_errors=True)["errors"]) == 8
 
     text = report.format_errors()
     assert text.index("MISSES: 1") < text.index("FALSE ALARMS: 1") < text.index("WRONG SPEAKERS: 3")

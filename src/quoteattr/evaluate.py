@@ -12,20 +12,23 @@ includes its marks and the comma inside them, and that should not decide a match
 from __future__ import annotations
 
 import ast
+import bisect
 import json
 import re
 import string
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol
 
 import attrs
 
+from .lexicon import load_table, word_list
 from .text.marks import find_quoted_spans
-from .types import Attribution, Quote, QuoteKind, Span
+from .types import Attribution, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span
 
 __all__ = [
     "LOOSE",
@@ -53,6 +56,8 @@ CONTEXT = 150
 
 #: Kinds in the order reports show them.
 _KINDS = ("direct", "indirect", "mixed")
+#: Gold speaker types with no name of their own: their quotes should get no person's name.
+_ANONYMOUS_TYPES = ("group", "unnamed")
 # ASCII punctuation and symbols, plus marks that Unicode files as symbols but texts use as quotes.
 _IGNORED = frozenset(string.punctuation) | frozenset("`´˝")
 
@@ -82,6 +87,10 @@ class GoldQuote:
     speaker_spans: tuple[Span, ...] = ()
     speaker_id: str | None = None
     cue: Span | None = None
+    #: The fullest name the text writes for the speaker (null for a group or unnamed
+    #: source) and what kind of source it is: person, organization, group, unnamed, ...
+    speaker_canonical: str | None = None
+    speaker_type: str | None = None
 
     @property
     def has_speaker(self) -> bool:
@@ -188,6 +197,8 @@ def _gold_quote(
     speaker_spans = tuple(sorted(set(mentions) | set(extra), key=lambda s: (s.start, s.end)))
     speaker = data.get("speaker")
     cue = data.get("cue")
+    canonical = data.get("speaker_canonical")
+    speaker_type = data.get("speaker_type")
     return GoldQuote(
         start=whole.start,
         end=whole.end,
@@ -199,6 +210,8 @@ def _gold_quote(
         speaker_spans=speaker_spans,
         speaker_id=speaker_id,
         cue=None if cue is None else _span(cue, text, f"{what}.cue"),
+        speaker_canonical=None if canonical is None else str(canonical),
+        speaker_type=None if speaker_type is None else str(speaker_type),
     )
 
 
@@ -397,6 +410,15 @@ class CorpusScore:
     e2e_hits: int = 0
     cue_total: int = 0
     cue_right: int = 0
+    # Entity level: LitBank characters (``speaker_entity_mentions``) ...
+    entity_total: int = 0
+    entity_right: int = 0
+    # ... and canonical names, by ``speaker_type``: right names where the gold has one,
+    # a specific person named where it has none (a group or an unnamed source).
+    canonical_total: dict[str, int] = attrs.field(factory=dict)
+    canonical_right: dict[str, int] = attrs.field(factory=dict)
+    anonymous_total: dict[str, int] = attrs.field(factory=dict)
+    anonymous_named: dict[str, int] = attrs.field(factory=dict)
     gold_by_kind: dict[str, int] = attrs.field(factory=lambda: dict.fromkeys(_KINDS, 0))
     found_by_kind: dict[str, int] = attrs.field(factory=lambda: dict.fromkeys(_KINDS, 0))
 
@@ -436,6 +458,34 @@ class CorpusScore:
     @property
     def speaker_accuracy(self) -> float | None:
         return _ratio(self.speaker_right, self.speaker_total)
+
+    @property
+    def entity_accuracy(self) -> float | None:
+        """Entity-level speaker accuracy: LitBank's character test where the gold has entity
+        mention lists, the canonical-name test where it has canonical names (both together
+        for a mixed set); None when the gold has neither."""
+        return _ratio(
+            self.entity_right + sum(self.canonical_right.values()),
+            self.entity_total + sum(self.canonical_total.values()),
+        )
+
+    def canonical_accuracy(self, *types: str) -> float | None:
+        """Share of matched quotes with a canonical gold name (of the given speaker types, or
+        all) whose predicted speaker carries that name."""
+        keys = types or tuple(self.canonical_total)
+        return _ratio(
+            sum(self.canonical_right.get(k, 0) for k in keys),
+            sum(self.canonical_total.get(k, 0) for k in keys),
+        )
+
+    def person_named_rate(self, *types: str) -> float | None:
+        """Share of matched quotes whose gold source has no name (of the given speaker types,
+        default group and unnamed) that the prediction gives a specific person's name."""
+        keys = types or _ANONYMOUS_TYPES
+        return _ratio(
+            sum(self.anonymous_named.get(k, 0) for k in keys),
+            sum(self.anonymous_total.get(k, 0) for k in keys),
+        )
 
     @property
     def e2e_precision(self) -> float | None:
@@ -479,6 +529,31 @@ class CorpusScore:
                 "right": self.speaker_right,
                 "total": self.speaker_total,
                 "accuracy": self.speaker_accuracy,
+            },
+            "speaker_entity": {
+                "right": self.entity_right,
+                "total": self.entity_total,
+                "accuracy": _ratio(self.entity_right, self.entity_total),
+            },
+            "canonical": {
+                "by_type": {
+                    t: {
+                        "right": self.canonical_right.get(t, 0),
+                        "total": n,
+                        "accuracy": self.canonical_accuracy(t),
+                    }
+                    for t, n in sorted(self.canonical_total.items())
+                },
+                "accuracy": self.canonical_accuracy(),
+                "unnamed_by_type": {
+                    t: {
+                        "person_named": self.anonymous_named.get(t, 0),
+                        "total": n,
+                        "rate": self.person_named_rate(t),
+                    }
+                    for t, n in sorted(self.anonymous_total.items())
+                },
+                "group_or_unnamed_person_named": self.person_named_rate(),
             },
             "attribution": {
                 "hits": self.e2e_hits,
@@ -532,6 +607,11 @@ _ERROR_TITLES = {
     "miss": ("MISSES", "gold quotes that no prediction matched"),
     "false_alarm": ("FALSE ALARMS", "predictions that matched no gold quote"),
     "wrong_speaker": ("WRONG SPEAKERS", "matched quotes whose predicted speaker is not a gold one"),
+    "wrong_entity": (
+        "WRONG ENTITIES",
+        "matched quotes whose predicted speaker entity is not the gold one (canonical name, "
+        "LitBank character, or a person's name for a group or unnamed source)",
+    ),
 }
 
 
@@ -568,7 +648,7 @@ class Report:
             "R",
             "F1",
             "strictF1",
-            "spkAcc",
+            "spkMen",
             "e2eF1",
             "cueAcc",
             "R-dir",
@@ -611,14 +691,59 @@ class Report:
         lines.append("")
         lines += textwrap.wrap(
             f"P/R/F1: quotes matched one-to-one sharing >= {LOOSE:.0%} of both (strict: "
-            f">= {STRICT:.0%}). spkAcc: over loose matches with a gold speaker. e2eF1: match "
-            "+ right speaker. cueAcc: over matches where both have a cue. R-dir/ind/mix: loose "
-            "recall by gold kind.",
+            f">= {STRICT:.0%}). spkMen: mention-level speaker accuracy over loose matches with "
+            "a gold speaker (a mention of the predicted entity touches a gold one; entity "
+            "level below). e2eF1: match + right speaker (mention level). cueAcc: over "
+            "matches where both have a cue. R-dir/ind/mix: loose recall by gold kind.",
             width=100,
         )
+        lines += self._format_entities(named)
         if self.overall.ignored:
             lines.append(f"{self.overall.ignored} predictions inside discard spans were ignored.")
         return "\n".join(lines)
+
+    @staticmethod
+    def _format_entities(named: Sequence[tuple[str, CorpusScore]]) -> list[str]:
+        """The entity-level block, for corpora whose gold says who each speaker is."""
+        rows = [
+            (
+                name,
+                _pct(s.speaker_accuracy),
+                _pct(s.entity_accuracy),
+                _pct(s.canonical_accuracy("person")),
+                _pct(s.canonical_accuracy("organization")),
+                _pct(s.canonical_accuracy()),
+                _pct(s.person_named_rate()),
+                str(sum(s.canonical_total.values())),
+                str(sum(s.anonymous_total.get(t, 0) for t in _ANONYMOUS_TYPES)),
+            )
+            for name, s in named
+            if s.entity_total or s.canonical_total or s.anonymous_total
+        ]
+        if not rows:
+            return []
+        header = ("speakers", "spkMen", "spkEnt", "person", "org", "all", "anon->person",
+                  "named", "anon")  # fmt: skip
+        table = [header, *rows]
+        widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+        lines = [
+            "  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r))
+            for r in table
+        ]
+        return [
+            "",
+            *lines,
+            *textwrap.wrap(
+                "Speakers judged on the entity. spkEnt: LitBank (speaker_entity_mentions): most "
+                "of the predicted entity's name mentions are the gold character's; otherwise "
+                "the canonical figure. person/org/all: matched quotes with a gold "
+                "speaker_canonical whose predicted entity carries that name (case, "
+                "punctuation, honorifics, titles and initials aside). anon->person: matched "
+                "quotes from a group or unnamed source given a specific person. named/anon: "
+                "how many quotes each figure is over.",
+                width=100,
+            ),
+        ]
 
     def format_errors(self) -> str:
         """The errors as readable text, grouped: misses by kind, false alarms, wrong speakers."""
@@ -644,7 +769,7 @@ class Report:
 
 def _format_case(case: ErrorCase) -> list[str]:
     head = f"[{case.corpus}/{case.doc_id}] {case.kind} {case.start}-{case.end}"
-    if case.type == "wrong_speaker":
+    if case.type in {"wrong_speaker", "wrong_entity"}:
         head += (
             f"  gold speaker: {case.gold_speaker or '(none)'}"
             f" | predicted: {case.predicted_speaker or '(none)'}"
@@ -706,6 +831,104 @@ def _speaker_right(gold: GoldQuote, pred: Quote) -> bool:
     if pred.speaker is not None:
         names += [pred.speaker.name, *pred.speaker.aliases]
     return any(_norm_name(n) == wanted for n in names)
+
+
+# Entity level: is the predicted entity the gold speaker?
+
+
+@cache
+def _name_noise() -> frozenset[str]:
+    """Words a canonical comparison drops before a name: honorifics and titles."""
+    words = {_fold_name(row[0]) for row in load_table("honorifics.tsv") if row[0]}
+    return frozenset(w.rstrip(".") for w in words) | word_list("name_titles")
+
+
+def _fold_name(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def canonical_key(name: str) -> str:
+    """The form two canonical names are compared in: case, accents, punctuation, a possessive,
+    a leading "the", leading honorifics and titles, and single-letter initials do not count
+    ("Sen. David E. Kendall's" and "David Kendall" compare equal)."""
+    folded = re.sub(r"['’]s?$", "", _fold_name(name).strip())
+    words = re.sub(r"[^\w]+", " ", folded.replace("'", "").replace("’", "")).split()
+    if len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    noise = _name_noise()
+    while len(words) > 1 and words[0] in noise:
+        words.pop(0)
+    return " ".join(w for w in words if len(w) > 1) or " ".join(words)
+
+
+def _names_a_person(quote: Quote) -> bool:
+    """Whether the predicted speaker is a specific, named person."""
+    entity = quote.speaker
+    return (
+        entity is not None
+        and entity.kind is EntityKind.PERSON
+        and entity.named
+        and any(m.kind is MentionKind.NAME for m in entity.mentions)
+    )
+
+
+class _EntitySpans:
+    """A document's gold entity mentions (LitBank), merged and searchable by offset."""
+
+    def __init__(self, mentions: Mapping[str, Sequence[Span]]) -> None:
+        self._mentions = mentions
+        self._merged: dict[str, tuple[tuple[Interval, ...], list[int]]] = {}
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._mentions
+
+    def covers(self, entity_id: str, mention: _HasOffsets) -> bool:
+        """Whether ``mention`` overlaps a mention of the gold entity."""
+        if entity_id not in self._merged:
+            merged = _merge((m.start, m.end) for m in self._mentions[entity_id])
+            self._merged[entity_id] = (merged, [a for a, _ in merged])
+        merged, starts = self._merged[entity_id]
+        k = bisect.bisect_right(starts, mention.start)
+        before = k > 0 and merged[k - 1][1] > mention.start
+        after = k < len(merged) and merged[k][0] < mention.end
+        return before or after
+
+
+def _is_gold_character(entity_id: str, pred: Quote, spans: _EntitySpans) -> bool:
+    """Right when most of the predicted entity's name mentions (its speaker mention when it
+    has none) are mentions of the gold character."""
+    mentions: list[Mention] = []
+    if pred.speaker is not None:
+        mentions = [m for m in pred.speaker.mentions if m.kind is MentionKind.NAME]
+    if not mentions and pred.speaker_mention is not None:
+        mentions = [pred.speaker_mention]
+    hits = sum(spans.covers(entity_id, m) for m in mentions)
+    return bool(mentions) and 2 * hits > len(mentions)
+
+
+def _score_entity(s: CorpusScore, g: GoldQuote, p: Quote, spans: _EntitySpans) -> bool | None:
+    """Add one matched quote to the entity-level counts; whether it was right (None: the
+    gold says nothing at entity level)."""
+    if g.speaker_id is not None and g.speaker_id in spans:
+        right = _is_gold_character(g.speaker_id, p, spans)
+        s.entity_total += 1
+        s.entity_right += right
+        return right
+    if g.speaker_type is None and g.speaker_canonical is None:
+        return None
+    kind = g.speaker_type or "unknown"
+    if g.speaker_canonical is not None:
+        right = p.speaker is not None and canonical_key(p.speaker.name) == canonical_key(
+            g.speaker_canonical
+        )
+        s.canonical_total[kind] = s.canonical_total.get(kind, 0) + 1
+        s.canonical_right[kind] = s.canonical_right.get(kind, 0) + right
+        return right
+    named = _names_a_person(p)
+    s.anonymous_total[kind] = s.anonymous_total.get(kind, 0) + 1
+    s.anonymous_named[kind] = s.anonymous_named.get(kind, 0) + named
+    return None if kind not in _ANONYMOUS_TYPES else not named
 
 
 def _pred_quotes(prediction: Attribution | Sequence[Quote], doc: GoldDocument) -> list[Quote]:
@@ -787,7 +1010,9 @@ def _score_document(
     s.loose = len(loose)
     s.strict = len(strict)
 
-    def gold_error(type_: str, gi: int, predicted: str | None = None) -> ErrorCase:
+    def gold_error(
+        type_: str, gi: int, predicted: str | None = None, gold_speaker: str | None = None
+    ) -> ErrorCase:
         g = doc.quotes[gi]
         return ErrorCase(
             type=type_,
@@ -798,10 +1023,11 @@ def _score_document(
             end=g.end,
             text=_pieces(text, gold_items[gi].spans) or g.text,
             context=_context(text, g.start, g.end),
-            gold_speaker=g.speaker,
+            gold_speaker=gold_speaker or g.speaker,
             predicted_speaker=predicted,
         )
 
+    entity_spans = _EntitySpans(doc.speaker_entity_mentions)
     matched_to_speakerless = 0
     for gi, g in enumerate(doc.quotes):
         s.gold_by_kind[g.kind.value] = s.gold_by_kind.get(g.kind.value, 0) + 1
@@ -816,6 +1042,10 @@ def _score_document(
         if g.cue is not None and p.cue is not None:
             s.cue_total += 1
             s.cue_right += _overlaps(g.cue, p.cue)
+        if _score_entity(s, g, p, entity_spans) is False:
+            label = f"({g.speaker_type or g.speaker_id})"
+            gold_name = g.speaker_canonical or " ".join(filter(None, (label, g.speaker)))
+            errors.append(gold_error("wrong_entity", gi, _predicted_speaker(p), gold_name))
         if not g.has_speaker:
             matched_to_speakerless += 1
             continue

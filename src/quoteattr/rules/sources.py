@@ -84,9 +84,16 @@ def _subject_child(verb: Token) -> Token | None:
         if child.dep_ in _SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it")
     ]
     before = [child for child in subjects if child.i < verb.i]
+    after = [child for child in subjects if child.i > verb.i]
+    if before and after and _quote_mark_between(before[-1], verb):
+        return after[0]  # "“Every one to his taste!” said Harriet": the quote is no subject
     if before:
         return before[-1]
     return subjects[0] if subjects else None
+
+
+def _quote_mark_between(a: Token, b: Token) -> bool:
+    return any(t.is_quote for t in a.doc[a.i + 1 : b.i])
 
 
 def _agent(verb: Token) -> Token | None:
@@ -306,7 +313,23 @@ def source_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
         return token.i, token.i + 1  # "the study, which notes …": coreference finds "the study"
     if token.lower_ in {"this", "that", "there", "which", "what"}:
         return None
-    return noun_phrase(token)
+    start, end = noun_phrase(token)
+    if end - start > 1 and token.i == end - 1 and _manner_after_name(token, start):
+        return start, end - 1  # "said Pooh crossly": the manner is no part of the name
+    return start, end
+
+
+def _manner_after_name(token: Token, start: int) -> bool:
+    """A lower-case *-ly* word ending a determiner-less phrase right after a capitalised
+    word ("said Pooh crossly", tagged as the head of "Pooh crossly"): the manner of the
+    saying, misread as part of the speaker ("the Smith family" keeps its noun)."""
+    doc = token.doc
+    return (
+        token.text.islower()
+        and token.lower_.endswith("ly")
+        and doc[token.i - 1].text[:1].isupper()
+        and not any(t.pos_ == "DET" for t in doc[start : token.i])
+    )
 
 
 def addressee_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:

@@ -11,7 +11,8 @@ president" never lands on a Ukrainian president.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import attrs
@@ -21,6 +22,7 @@ from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..types import EntityKind, Mention, MentionKind
 from .names import name_gender
+from .profile import role_text, title_words
 
 __all__ = [
     "Description",
@@ -67,14 +69,57 @@ def _roles() -> dict[str, tuple[EntityKind, str]]:
     return {row[0].lower(): (kinds[row[1]], row[2]) for row in load_table("roles.tsv")}
 
 
+def is_role_word(token: Token) -> bool:
+    """Whether a word, capitalised or not, is a listed role ("Ambassador", "Aides")."""
+    roles = _roles()
+    return token.lower_ in roles or token.lemma_.lower() in roles
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_table("demonyms.tsv")}
 
 
-def describe(tokens: Sequence[Token]) -> Description:
-    """Role, kind and nationality that a noun phrase (or title before a name) expresses."""
-    words = [t.lower_ for t in tokens]
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> dict[str, str]:
+    return {row[0].lower().rstrip("."): row[1] for row in load_table("title_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """Party-and-state tag forms ("Calif.", "TX", "Vermont") and the state they name."""
+    return {row[0]: row[1] for row in load_table("us_states.tsv")}
+
+
+def _state_names() -> dict[str, str]:
+    """States by their own name, lower case: what a description writes ("the Vermont senator")."""
+    return {state.lower(): state for state in _states().values()}
+
+
+def role_word(word: str) -> str:
+    """A title's role word: abbreviations spelled out ("Sen." -> "senator"), lower case."""
+    key = word.lower().rstrip(".")
+    return _title_abbreviations().get(key, key)
+
+
+_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s*[-–—.]\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)")
+
+
+def party_state(text: str, end: int) -> str | None:
+    """The state of a party-and-state tag right after a name ("Sen. Jane Roe (D-Calif.)",
+    "Rep. John Doe, R-Texas,"), if there is one."""
+    found = _PARTY_STATE.match(text, end, min(len(text), end + 24))
+    if found is None:
+        return None
+    form = found.group(1)
+    states = _states()
+    return states.get(form) or states.get(form.rstrip(".")) or states.get(form.split()[0])
+
+
+def describe(tokens: Span | Sequence[Token]) -> Description:
+    """Role, kind and nationality (or state) that a noun phrase (or title before a name)
+    expresses."""
+    words = [role_word(t.text) for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
     roles = _roles()
     best: tuple[str, EntityKind, str] | None = None
@@ -97,6 +142,11 @@ def describe(tokens: Sequence[Token]) -> Description:
         if country:
             break
     plural = any(t.tag_ in {"NNS", "NNPS"} for t in tokens if t.dep_ not in {"compound", "amod"})
+    if country is None:
+        states = _state_names()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                country = country or states.get(" ".join(words[i : i + n]))
     if best is None:
         return Description(None, None, None, country, plural)
     role, kind, group = best
@@ -117,13 +167,25 @@ class EntityRecord:
     mentions: list[Mention] = attrs.Factory(list)
     groups: set[str] = attrs.Factory(set)
     countries: set[str] = attrs.Factory(set)
+    roles: list[str] = attrs.Factory(list)  # role phrases as written, for the profile
     spoke: bool = False
 
-    def learn(self, description: Description) -> None:
+    def learn(self, description: Description, phrase: Span | Sequence[Token] = ()) -> None:
+        """Take in what a description says of the entity; ``phrase``, its tokens, becomes a
+        role of the profile when it names one."""
+        if phrase and (description.role or description.country):
+            text = role_text(phrase)
+            if text is not None:
+                self.roles.append(text)
         if description.group and description.kind is self.kind:
             self.groups.add(description.group)
         if description.country:
             self.countries.add(description.country)
+
+    def holds_role(self, word: str) -> bool:
+        """Whether one of the roles the text gave the entity ends in ``word`` ("the actor"
+        after "actor Tim Allen", "the senator" after "Sen. Jane Roe")."""
+        return any(role_word(role.split()[-1]) == word for role in self.roles if role.split())
 
     def fits(self, description: Description) -> bool:
         if description.kind is not None and description.kind is not self.kind:
@@ -151,6 +213,8 @@ class Resolver:
         self.records = list(records)
         self.quoted = sorted(quoted)
         self._quoted_starts = [q[0] for q in self.quoted]
+        self._reported: list[tuple[int, int]] = []
+        self._reported_starts: list[int] = []
         self._occurrences: list[_Occurrence] = []
         for record in records:
             for mention in record.mentions:
@@ -162,6 +226,17 @@ class Resolver:
     def _in_quotes(self, offset: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, offset) - 1
         return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
+
+    def set_reported(self, contents: Iterable[tuple[int, int]]) -> None:
+        """The reported contents of the text's quotes, indirect ones too: a person named
+        inside what someone said ("X said that Obama shows great charm") is what was talked
+        about, not the likely antecedent of the next "he said"."""
+        self._reported = sorted(contents)
+        self._reported_starts = [c[0] for c in self._reported]
+
+    def _in_reported(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._reported_starts, offset) - 1
+        return k >= 0 and self._reported[k][0] <= offset < self._reported[k][1]
 
     def _add_occurrence(self, mention: Mention, record: EntityRecord) -> None:
         if self._in_quotes(mention.start):
@@ -210,7 +285,7 @@ class Resolver:
         if features is None:
             return None
         gender, number = features
-        if number in {"first", "second", "it"}:
+        if number in {"first", "second"}:
             return None
         candidates = self._before(span.start_char, exclude)
         best_sentence: int | None = None
@@ -221,16 +296,20 @@ class Resolver:
                 continue
             if number == "pl" and record.kind is EntityKind.PERSON:
                 continue
+            if number == "it" and record.kind is not EntityKind.ORGANIZATION:
+                continue  # "it said": a company, a paper, a campaign
             if gender and record.gender and record.gender != gender:
                 continue
+            # A subject inside a reported content is no more salient than an object.
+            subject = occurrence.subject and not self._in_reported(occurrence.offset)
             if best_sentence is None:
                 best_sentence, chosen = occurrence.sentence, record
-                if occurrence.subject:
+                if subject:
                     break
                 continue
             if occurrence.sentence != best_sentence:
                 break
-            if occurrence.subject:
+            if subject:
                 chosen = record
                 break
         if chosen is not None and gender and chosen.gender is None:
@@ -261,6 +340,72 @@ class Resolver:
                     return record
         return None
 
+    def _nearest(
+        self,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+        wanted: Callable[[EntityRecord], bool],
+    ) -> EntityRecord | None:
+        """The entity of the nearest occurrence before ``offset`` that is ``wanted``."""
+        return next((o.record for o in self._before(offset, exclude) if wanted(o.record)), None)
+
+    def resolve_by_role(
+        self, word: str, offset: int, exclude: Iterable[tuple[int, int]]
+    ) -> EntityRecord | None:
+        """The nearest person before ``offset`` the text gave the role ``word``."""
+        return self._nearest(
+            offset, exclude, lambda r: r.kind is EntityKind.PERSON and r.holds_role(word)
+        )
+
+    def holder_of(
+        self, group: str, offset: int, exclude: Iterable[tuple[int, int]]
+    ) -> EntityRecord | None:
+        """The nearest entity before ``offset`` known to have the role group ``group``."""
+        return self._nearest(offset, exclude, lambda r: group in r.groups)
+
+    def resolve_salient(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person nearby that a specific description most likely stands for: of
+        the people it fits (kind, nationality or state, gender), the one mentioned most
+        often in the window before it (a mention as a subject counts twice); the nearest
+        on a tie. When no one holds a role of its group, the group is let go: one person
+        holds several roles."""
+        strict = self._most_mentioned(description, gender, offset, exclude)
+        if strict is not None:
+            return strict
+        loose = attrs.evolve(description, group=None)  # a senator may be the candidate
+        return self._most_mentioned(loose, gender, offset, exclude)
+
+    def _most_mentioned(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        counts: dict[int, int] = {}
+        found: dict[int, EntityRecord] = {}
+        for occurrence in self._before(offset, exclude):
+            record = occurrence.record
+            if record.kind is not EntityKind.PERSON or not record.fits(description):
+                continue
+            if gender and record.gender and record.gender != gender:
+                continue
+            if not any(m.kind is MentionKind.NAME for m in record.mentions):
+                continue
+            # a subject is what the text is about: it weighs double
+            weight = 2 if occurrence.subject and not self._in_reported(occurrence.offset) else 1
+            counts[record.key] = counts.get(record.key, 0) + weight
+            found.setdefault(record.key, record)
+        if not counts:
+            return None
+        return found[max(counts, key=lambda k: counts[k])]
+
 
 def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
     """Titles before names and appositions tell which roles and nationality a person has."""
@@ -277,16 +422,36 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
                 and (doc[start - 1].head.i >= start)
             ):
                 start -= 1
-            if start < span.start:
-                record.learn(describe(doc[start : span.start]))
+            titles = title_words(span)  # "President Putin": the title inside the name
+            before = doc[start : span.start + titles]
+            if len(before):
+                description = describe(before)
+                record.learn(description, before)
+                if description.role is None and before[-1].pos_ == "NOUN":
+                    text = role_text(before)  # "actor Tim Allen": a role word not listed
+                    if text is not None:
+                        record.roles.append(text)
+            state = party_state(doc.text, mention.end)
+            if state is not None and record.kind is EntityKind.PERSON:
+                record.countries.add(state)
             root = span.root
             for child in root.children:
-                if child.dep_ == "appos":
-                    a, b = noun_phrase(child)
-                    record.learn(describe(doc[a:b]))
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    _learn_apposition(record, child)
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                a, b = noun_phrase(root.head)
-                record.learn(describe(doc[a:b]))
+                _learn_apposition(record, root.head)
+
+
+def _learn_apposition(record: EntityRecord, noun: Token) -> None:
+    """An apposition names a role even when the role word is not in the lexicon ("a coastal
+    engineer at the University of Northmoor"): the whole phrase up to a comma."""
+    a, b = noun_phrase(noun)
+    phrase = noun.doc[a:b]
+    record.learn(describe(phrase))
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        text = role_text(phrase)
+        if text is not None:
+            record.roles.append(text)
 
 
 # Nouns that tell the gender of the person a description stands for ("the girl", "a lady").

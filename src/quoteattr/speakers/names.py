@@ -100,6 +100,7 @@ __all__ = [
     "Roster",
     "canonical_name",
     "cluster_names",
+    "is_listed_forename",
     "name_gender",
     "normalize_name",
 ]
@@ -190,6 +191,11 @@ def _forenames() -> dict[str, str | None]:
     return {_fold(row[0]): _gender_cell(row) for row in load_table("forenames.tsv") if row[0]}
 
 
+def is_listed_forename(word: str) -> bool:
+    """Whether ``word`` is in ``data/forenames.tsv``."""
+    return _fold(word) in _forenames()
+
+
 def _gender_cell(row: list[str]) -> str | None:
     value = row[1].lower() if len(row) > 1 else ""
     return value if value in ("m", "f") else None
@@ -267,6 +273,7 @@ class _Parsed:
     forename: str | None  # key of the forename, or None for a bare surname
     surname: str | None  # key of the last non-suffix word
     gender: str | None
+    generation: str | None = None  # a generational suffix of a full name: "sr", "jr", "ii"
 
     @property
     def multi(self) -> bool:
@@ -325,7 +332,13 @@ def _parse(text: str) -> _Parsed:
         forename=forename,
         surname=surname,
         gender=gender,
+        generation=_generation(_words(rest[t:])) if len(name_keys) > 1 else None,
     )
+
+
+def _generation(keys: tuple[str, ...]) -> str | None:
+    """The generational suffix a name ends in ("Duncan Hunter Sr." -> "sr"), if any."""
+    return keys[-1] if len(keys) > 1 and keys[-1] in _SUFFIXES else None
 
 
 def _without_suffixes(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -411,6 +424,7 @@ class _Cluster:
     hon_genders: set[str] = attrs.field(factory=set)
     name_genders: set[str] = attrs.field(factory=set)
     honorifics: set[str] = attrs.field(factory=set)
+    generations: set[str | None] = attrs.field(factory=set)  # of its full names
     last_seen: int = -1
 
     @property
@@ -448,6 +462,8 @@ def _compatible(cluster: _Cluster, p: _Parsed, kind: EntityKind) -> bool:
         return False
     if p.honorific in _UNMARRIED and cluster.honorifics & _MARRIED:
         return False
+    if p.multi and cluster.generations and p.generation not in cluster.generations:
+        return False  # "Duncan Hunter" and his father "Duncan Hunter Sr." are two people
     return p.forename is None or _forename_ok(p.forename, cluster)
 
 
@@ -527,6 +543,7 @@ class _Clusterer:
                 cluster.forenames.add(p.forename)
                 _add_unique(self.by_forename.setdefault(p.forename, []), cluster)
         if p.multi:
+            cluster.generations.add(p.generation)
             form = p.name_keys
             if form not in cluster.forms:
                 cluster.forms.add(form)
@@ -785,15 +802,69 @@ def cluster_names(
                 gender=cluster.gender if cluster.kind is EntityKind.PERSON else None,
             )
         )
-    return result
+    return _join_short_forms(result, mentions)
+
+
+# Words an acronym leaves out ("Federal Bureau of Investigation" -> FBI).
+_ACRONYM_SKIPS = frozenset({"of", "and", "the", "for", "on", "&"})
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIPS).upper()
+
+
+def _short_form_of(short: NameCluster, long: NameCluster) -> bool:
+    """Whether an organisation's one-word name is a short form of another's longer name:
+    its acronym ("AP" for "Associated Press", "S.E.C.") or its first word ("Massy" for
+    "Massy Stores")."""
+    word = short.name.replace(".", "")
+    if " " in short.name or " " not in long.name:
+        return False
+    if word.isupper() and len(word) >= 2:
+        return word == _acronym(long.name)
+    return short.name == long.name.split()[0]
+
+
+def _join_short_forms(
+    clusters: list[NameCluster], mentions: Sequence[NameMention]
+) -> list[NameCluster]:
+    """An organisation written out in full and later by a short form is one organisation:
+    the short form joins the one full name it fits (none when several do) that the text
+    wrote before it, and the full name stays the canonical one."""
+    longs = [c for c in clusters if c.kind is EntityKind.ORGANIZATION and " " in c.name]
+    joined: set[int] = set()
+    for k, short in enumerate(clusters):
+        if short.kind is not EntityKind.ORGANIZATION or " " in short.name:
+            continue
+        first = mentions[short.members[0]].mention.start
+        fits = [
+            c
+            for c in longs
+            if _short_form_of(short, c) and mentions[c.members[0]].mention.start < first
+        ]
+        if len(fits) != 1:
+            continue
+        long = fits[0]
+        long.members = sorted(long.members + short.members)
+        long.aliases = [
+            *long.aliases,
+            *(a for a in [short.name, *short.aliases] if a not in long.aliases),
+        ]
+        joined.add(k)
+    return [c for k, c in enumerate(clusters) if k not in joined]
 
 
 def _canonical_org(texts: Sequence[str]) -> str:
-    """The fullest organisation form (most words, then characters), first one on ties."""
+    """The organisation's full name: of its forms of more than one word, the one the text
+    writes most often ("Massy Stores" over a once-written "Massy Stores Westmoorings"),
+    then the fullest (most words, then characters), then the first."""
     forms = [c for c in (_clean(t) for t in texts) if c]
     if not forms:
         return texts[0].strip() if texts else ""
-    return max(enumerate(forms), key=lambda f: (len(f[1].split()), len(f[1]), -f[0]))[1]
+    counts = Counter(form for form in forms if " " in form)
+    return max(enumerate(forms), key=lambda f: (counts[f[1]], len(f[1].split()), len(f[1]), -f[0]))[
+        1
+    ]
 
 
 def _aliases(name: str, cluster: _Cluster) -> list[str]:

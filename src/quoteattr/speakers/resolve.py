@@ -8,16 +8,21 @@ dialogue sieves (``speakers.dialogue``).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
-from spacy.tokens import Doc
+import attrs
+from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
+from ..rules.syntax import first_child
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
 from .dialogue import DialogueSieves, Turn
-from .names import NameMention, Roster, cluster_names, same_name_word
+from .names import NameMention, Roster, cluster_names, is_listed_forename, same_name_word
+from .profile import GENDER_LABELS, distinct_roles, is_named
 
 __all__ = ["SpeakerResolver", "build_entities"]
 
@@ -26,6 +31,15 @@ _SPEAKER_ONLY_LABELS = {"GPE": EntityKind.ORGANIZATION, "NORP": EntityKind.GROUP
 _NOT_NAME_START = frozenset(
     {"ADV", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "VERB", "SPACE"}
 )
+# Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
+# description of one is a source of its own, never a guess at someone named.
+_ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
+# Nouns for what someone said ("comment", "statement"): as a source they stand for the
+# person whose words they are.
+_REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
+# Role groups of organisations that belong to a person: "the campaign" is a candidate's.
+_PERSON_OWNED = word_list("person_owned_role_groups")
+_TITLES = word_list("name_titles")
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
@@ -58,15 +72,20 @@ class SpeakerResolver:
             if candidate.source is not None:
                 s, e = candidate.source
                 source_chars.add(token_chars(doc, s, e))
+        interjections = self._interjections()
         for ent in doc.ents:
+            if len(ent) == 1 and (ent.text in interjections or _plural_role(ent[0])):
+                continue  # "Nay, …"; "Aides said": people in a role, not a name
             kind = _ENTITY_LABELS.get(ent.label_)
             if kind is None:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
                 if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
                     continue
-            first = ent.start
-            while first < ent.end - 1 and doc[first].pos_ in _NOT_NAME_START:
-                first += 1  # "Later Zelenskiy", "The Kremlin": the name proper
+            first = _after_dateline(doc, ent.start, ent.end)
+            while first < ent.end - 1 and (
+                doc[first].pos_ in _NOT_NAME_START or _role_before_name(doc[first], kind)
+            ):
+                first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
             start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
             if end > start:
                 found[(start, end)] = NameMention(
@@ -91,6 +110,24 @@ class SpeakerResolver:
                 )
         return _person_surnames_win([found[k] for k in sorted(found)])
 
+    def _interjections(self) -> set[str]:
+        """Capitalised words the recogniser takes for names that only ever open a quotation,
+        with punctuation after them: "Nay, …", "Nonsense!". A real name turns up elsewhere
+        too; one that only opens quotations is an interjection."""
+        doc, text = self.doc, self.text
+        openings = set()
+        for start, end in self.quoted:
+            while start < end and text[start].isspace():
+                start += 1
+            openings.add(start)
+        opening: dict[str, bool] = {}
+        for token in doc:
+            if not token.is_title or token.is_punct:
+                continue
+            starts = token.idx in openings and token.i + 1 < len(doc) and doc[token.i + 1].is_punct
+            opening[token.text] = opening.get(token.text, True) and starts
+        return {word for word, only in opening.items() if only}
+
     def attribute(
         self, candidates: list[Candidate]
     ) -> tuple[list[EntityRecord], list[tuple[Candidate, EntityRecord | None]]]:
@@ -111,6 +148,7 @@ class SpeakerResolver:
         coref.learn_roles(doc, records)
         coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
+        resolver.set_reported((f[0], f[1]) for c in candidates for f in c.fragments)
         for s, e in coref.narrative_people(doc, self.quoted):  # "the boy" of a novel
             self._resolve_span(s, e, (), records, name_owner, resolver)
 
@@ -194,7 +232,36 @@ class SpeakerResolver:
     def _resolve(self, candidate, records, name_owner, resolver) -> EntityRecord | None:
         s, e = candidate.source
         exclude = [(f[0], f[1]) for f in candidate.fragments]
+        group = self._coordination(s, e, records, resolver)
+        if group is not None:
+            return group
         return self._resolve_span(s, e, exclude, records, name_owner, resolver)
+
+    def _coordination(
+        self, s: int, e: int, records: list[EntityRecord], resolver: Resolver
+    ) -> EntityRecord | None:
+        """Several sources joined by *and* ("Cummings and Conyers said", "Sens. A, B and C
+        said") are a group of their own, not the first of them."""
+        doc = self.doc
+        root = doc[s:e].root
+        conj = first_child(root, "conj")
+        if conj is None or conj.pos_ not in {"NOUN", "PROPN"} or root.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[root.i : conj.i]):
+            return None
+        start, end = token_chars(doc, s, max(e, conj.right_edge.i + 1))
+        kind = MentionKind.NAME if root.pos_ == conj.pos_ == "PROPN" else MentionKind.NOMINAL
+        mention = Mention.of(self.text, start, end, kind)
+        key = " ".join(mention.text.lower().split())
+        record = self._described.get(key)
+        if record is None:
+            record = EntityRecord(key=len(records), name=mention.text, kind=EntityKind.GROUP)
+            records.append(record)
+            self._described[key] = record
+        resolver.note_mention(mention, record)
+        if mention not in record.mentions:
+            record.mentions.append(mention)
+        return record
 
     def _resolve_span(
         self, s, e, exclude, records, name_owner, resolver, create: bool = True
@@ -212,8 +279,15 @@ class SpeakerResolver:
             return record
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
+        if owner is None and root.pos_ == "NOUN":
+            owner = self._named_in_apposition(root, name_owner)
         if owner is not None:
             return owner
+        possessor = first_child(root, "poss")
+        if possessor is not None and root.lemma_.lower() in _REPORT_NOUNS:
+            # "Zornick's comment", "her remarks": what someone said speaks for them
+            a, b = noun_phrase(possessor)
+            return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         span = doc[s:e]
         kind = coref.mention_kind(span)
         mention = Mention.of(text, start, end, kind)
@@ -225,47 +299,186 @@ class SpeakerResolver:
                 resolver.note_mention(mention, record)
             return record
         description = coref.describe(list(span))
+        named = _named_organisation(span, description) or self._owner_organisation(
+            span, description, start, exclude, resolver
+        )
+        if named is not None:  # "the Clinton campaign": an organisation of its own
+            return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
+        if record is None and _definite_singular(span):
+            record = resolver.resolve_by_role(coref.role_word(span.root.lemma_), start, exclude)
+            if record is None and _specific(span, description):
+                gender = coref.noun_gender(span)
+                record = resolver.resolve_salient(description, gender, start, exclude)
         if record is not None:
-            record.learn(description)
+            record.learn(description, span)
             resolver.note_mention(mention, record)
             return record
         if span.root.pos_ not in {"NOUN", "PROPN"}:
             return None
         # An unnamed source ("the parson", "a spokesman", "officials") is an entity of its
         # own; the same description later in the text is the same entity.
-        key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
+        if not create:
+            key = " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
+            if key not in self._described:
+                return None
+        return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _named_in_apposition(
+        self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The person a role phrase names in apposition ("her personal lawyer, David E.
+        Kendall, said", "“Parasite” director Bong Joon Ho said"): the name is the speaker."""
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
+                if owner is not None:
+                    return owner
+        return None
+
+    @staticmethod
+    def _owner_organisation(
+        span: Span,
+        description: coref.Description,
+        start: int,
+        exclude: Sequence[tuple[int, int]],
+        resolver: Resolver,
+    ) -> str | None:
+        """The name of an organisation a person owns ("the campaign": a candidate's), when
+        no such organisation is in view: that of the person most in view ("Trump
+        campaign")."""
+        group = description.group
+        if group not in _PERSON_OWNED or description.plural or not _definite_singular(span):
+            return None
+        if resolver.holder_of(group, start, exclude) is not None:
+            return None
+        anyone = coref.Description(None, None, EntityKind.PERSON, None, False)
+        person = resolver.resolve_salient(anyone, None, start, exclude)
+        if person is None:
+            return None
+        return f"{person.name.split()[-1]} {span.root.lower_}"
+
+    def _described_entity(
+        self,
+        name: str | None,
+        span: Span,
+        mention: Mention,
+        description: coref.Description,
+        records: list[EntityRecord],
+        resolver: Resolver,
+    ) -> EntityRecord:
+        """The entity a description stands for when no named one does: found again by its
+        words (or ``name``), else made."""
+        key = name or " ".join(t.lower_ for t in span if t.pos_ not in {"DET", "PUNCT"})
         record = self._described.get(key)
         if record is None:
-            if not create:
-                return None
             kind = description.kind or (
                 EntityKind.GROUP if description.plural else EntityKind.PERSON
             )
             record = EntityRecord(
-                key=len(records), name=mention.text, kind=kind, gender=coref.noun_gender(span)
-            )
-            record.learn(description)
+                key=len(records), name=name or mention.text, kind=kind,
+                gender=coref.noun_gender(span),
+            )  # fmt: skip
+            record.learn(description, span)
             records.append(record)
             self._described[key] = record
+        if name is not None:
+            mention = attrs.evolve(mention, kind=MentionKind.NAME)
         resolver.note_mention(mention, record)
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
 
 
+def _role_before_name(token: Token, kind: EntityKind) -> bool:
+    """A role word the recogniser took into a person's name ("Comedian Rob Tanner"); titles
+    ("President", ``name_titles``) stay, the name rules know them."""
+    return kind is EntityKind.PERSON and token.lower_ not in _TITLES and coref.is_role_word(token)
+
+
+def _plural_role(token: Token) -> bool:
+    """A plural role word the recogniser took for a name ("Aides", "Officials"); a singular
+    one may be a surname ("King", "Bishop")."""
+    return token.lower_ != token.lemma_.lower() and coref.is_role_word(token)
+
+
+def _definite_singular(span: Span) -> bool:
+    """ "the actor", "this senator": a definite description of one person."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.lefts)
+    )
+
+
+def _specific(span: Span, description: coref.Description) -> bool:
+    """Whether a definite description of a person is specific enough to stand for someone
+    the text has named rather than a new, unnamed source: it names a public role
+    (``data/roles.tsv``, not one that anonymous sources hold) and has a modifier ("the
+    Republican presidential candidate", "the New York businessman")."""
+    root = span.root
+    if description.kind not in {EntityKind.PERSON, None} or description.role is None:
+        return False
+    if description.group in _ANONYMOUS_GROUPS:
+        return False
+    return any(c.dep_ in {"amod", "compound", "nmod", "npadvmod"} for c in root.lefts)
+
+
+def _named_organisation(span: Span, description: coref.Description) -> str | None:
+    """The name of an organisation described by a name and its kind ("the Clinton campaign",
+    "Trump's campaign" -> "Clinton campaign", "Trump campaign"): the last word of the name
+    before the organisation noun."""
+    root = span.root
+    if description.kind is not EntityKind.ORGANIZATION or root.pos_ != "NOUN" or description.plural:
+        return None
+    owner = next(
+        (c for c in root.lefts if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"), None
+    )
+    if owner is None or not owner.text[:1].isupper():
+        return None
+    return f"{owner.text} {root.lower_}"
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after a dateline the recogniser took into it ("ROME - Jane
+    Roe"): the token after a dash that follows only upper-case words."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in {"-", "–", "—"}:
+            words = doc[start:i]
+            return i + 1 if all(t.is_upper or t.is_punct for t in words) else start
+    return start
+
+
 def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
-    """A one-word organisation that spells a person's surname is that person: the
-    recogniser often labels a bare surname ("Zelenskiy told ...") as an organisation."""
-    surnames = {m.mention.text.split()[-1] for m in mentions if m.kind is EntityKind.PERSON}
+    """An organisation that spells a person's surname is that person: the recogniser often
+    labels a bare surname ("Zelenskiy told ...") or a full name ("Jane Roe said") as an
+    organisation. A one-word one needs only the surname; a longer one must start with a
+    listed forename, and its last word must also stand alone elsewhere ("Kiplagat said")."""
+
+    def full_name(words: list[str]) -> bool:
+        return (
+            1 < len(words) <= 3
+            and is_listed_forename(words[0])
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+        )
+
+    def surname(item: NameMention) -> str | None:
+        words = item.mention.text.split()
+        if item.kind is EntityKind.PERSON:
+            return words[-1]
+        return words[-1] if full_name(words) else None
+
+    single = {m.mention.text for m in mentions if " " not in m.mention.text}
+    surnames = {s for s in map(surname, mentions) if s is not None}
     out = []
     for item in mentions:
-        word = item.mention.text
+        words = item.mention.text.split()
         if (
             item.kind is not EntityKind.PERSON
-            and " " not in word
-            and word[:1].isupper()
-            and any(same_name_word(word, surname) for surname in surnames)
+            and words[0][:1].isupper()
+            and any(same_name_word(words[-1], s) for s in surnames)
+            and (len(words) == 1 or (full_name(words) and words[-1] in single))
         ):
             item = NameMention(item.mention, EntityKind.PERSON)
         out.append(item)
@@ -283,6 +496,8 @@ def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def build_entities(records: list[EntityRecord]) -> list[Entity]:
+    """The public entities, numbered in order of first mention, with their profile
+    (``speakers.profile``)."""
     ordered = sorted(records, key=lambda r: min((m.start for m in r.mentions), default=1 << 60))
     ids = {id(r): f"E{n}" for n, r in enumerate(ordered, start=1)}
     return [
@@ -292,6 +507,9 @@ def build_entities(records: list[EntityRecord]) -> list[Entity]:
             kind=r.kind,
             aliases=tuple(dict.fromkeys(a for a in r.aliases if a != r.name)),
             mentions=tuple(sorted(set(r.mentions), key=lambda m: (m.start, m.end))),
+            role=distinct_roles(r.roles, r.name),
+            gender=GENDER_LABELS.get(r.gender or ""),
+            named=is_named(m.kind for m in r.mentions),
         )
         for r in records
     ]

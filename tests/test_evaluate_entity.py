@@ -1,0 +1,172 @@
+"""Entity-level speaker scores: canonical names and LitBank characters, on hand-made gold."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quoteattr.evaluate import canonical_key, load_gold, score
+from quoteattr.types import Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span
+
+
+def at(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return start, start + len(sub)
+
+
+def gold_quote(text: str, sub: str, **fields: Any) -> dict[str, Any]:
+    start, end = at(text, sub)
+    return {"start": start, "end": end, "kind": "direct", **fields}
+
+
+def predicted(
+    text: str,
+    sub: str,
+    name: str | None,
+    mentions: Sequence[tuple[str, int, MentionKind]] = (),
+    *,
+    kind: EntityKind = EntityKind.PERSON,
+    mention: tuple[str, int] | None = None,
+) -> Quote:
+    start, end = at(text, sub)
+    speaker = None
+    if name is not None:
+        speaker = Entity(
+            id=name,
+            name=name,
+            kind=kind,
+            mentions=tuple(Mention.of(text, *at(text, w, n), k) for w, n, k in mentions),
+        )
+    said = Mention.of(text, *at(text, *mention), MentionKind.NAME) if mention else None
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=QuoteKind.DIRECT,
+        fragments=(Span.of(text, start, end),),
+        speaker=speaker,
+        speaker_mention=said,
+    )
+
+
+def load(tmp_path: Path, doc: dict[str, Any]):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    return load_gold(path)
+
+
+NAME = MentionKind.NAME
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("David E. Kendall", "David Kendall"),
+        ("Sen. Mary Ostrova", "mary ostrova"),
+        ("The Harbour Trust", "Harbour Trust"),
+        ("Mrs. Okafor's", "Okafor"),
+        ("Renée Dufort", "Renee Dufort"),
+    ],
+)
+def test_canonical_key_ignores_case_punctuation_honorifics_and_initials(a: str, b: str) -> None:
+    assert canonical_key(a) == canonical_key(b)
+
+
+def test_canonical_key_keeps_different_names_apart() -> None:
+    assert canonical_key("Ada Kendall") != canonical_key("Kendall")
+    assert canonical_key("Harbour campaign") != canonical_key("Harbour")
+
+
+T_NEWS = (
+    '"We are ready," said Ada Kendall. "No," said the Harbour campaign. '
+    '"Too late," officials said. "Fine," a spokesman said. Ada Kendall left.'
+)
+
+
+def test_canonical_accuracy_by_type_and_anonymous_sources_named(tmp_path: Path) -> None:
+    doc = {
+        "id": "d",
+        "corpus": "news",
+        "text": T_NEWS,
+        "quotes": [
+            gold_quote(T_NEWS, "We are ready", speaker_canonical="Ada Kendall",
+                       speaker_type="person"),
+            gold_quote(T_NEWS, "No", speaker_canonical="Harbour campaign",
+                       speaker_type="organization"),
+            gold_quote(T_NEWS, "Too late", speaker_canonical=None, speaker_type="group"),
+            gold_quote(T_NEWS, "Fine", speaker_canonical=None, speaker_type="unnamed"),
+        ],
+    }  # fmt: skip
+    ada = [("Ada Kendall", 0, NAME), ("Ada Kendall", 1, NAME)]
+    preds = [
+        predicted(T_NEWS, "We are ready", "Ada E. Kendall", ada),  # right: initial aside
+        predicted(T_NEWS, "No", "Harbour", [("Harbour", 0, NAME)], kind=EntityKind.ORGANIZATION),
+        predicted(T_NEWS, "Too late", "Ada Kendall", ada),  # a group given a person: named
+        predicted(T_NEWS, "Fine", "a spokesman", [("a spokesman", 0, MentionKind.NOMINAL)]),
+    ]
+    report = score(load(tmp_path, doc), [preds])
+    s = report.overall
+    assert s.canonical_accuracy("person") == 1.0
+    assert s.canonical_accuracy("organization") == 0.0
+    assert s.canonical_accuracy() == 0.5
+    assert s.person_named_rate() == 0.5  # the group yes, the unnamed spokesman no
+    assert s.person_named_rate("unnamed") == 0.0
+    assert s.entity_accuracy == 0.5  # no LitBank lists: the canonical figure
+    wrong = [(e.gold_speaker, e.predicted_speaker) for e in report.errors_of("wrong_entity")]
+    assert wrong == [("Harbour campaign", "Harbour"), ("(group)", "Ada Kendall")]
+    data = report.to_dict()["overall"]["canonical"]
+    assert data["by_type"]["person"] == {"right": 1, "total": 1, "accuracy": 1.0}
+    assert data["group_or_unnamed_person_named"] == 0.5
+    lines = report.format().splitlines()
+    header = ["speakers", "spkMen", "spkEnt", "person", "org", "all", "anon->person", "named"]
+    block = next(i for i, line in enumerate(lines) if line.split()[:-1] == header)
+    # mention level: 0 of 0 gold speaker mentions; entity 50; person 100, org 0, all 50; 1/2
+    assert lines[block + 1].split() == [
+        "news",
+        "-",
+        "50.0",
+        "100.0",
+        "0.0",
+        "50.0",
+        "50.0",
+        "2",
+        "2",
+    ]
+
+
+T_NOVEL = 'Fred and Tom met. "Hello," said Fred. Tom nodded. "Yes," he said. Tom and Tom left.'
+
+
+def test_litbank_entity_level_needs_most_name_mentions_of_the_character(tmp_path: Path) -> None:
+    fred = [list(at(T_NOVEL, "Fred")), list(at(T_NOVEL, "Fred", 1)), list(at(T_NOVEL, "he"))]
+    doc = {
+        "id": "n",
+        "corpus": "litbank",
+        "text": T_NOVEL,
+        "speaker_entity_mentions": {"Fred-1": fred},
+        "quotes": [
+            gold_quote(T_NOVEL, "Hello", speaker="Fred", speaker_id="Fred-1"),
+            gold_quote(T_NOVEL, "Yes", speaker="Fred", speaker_id="Fred-1"),
+        ],
+    }
+    merged = [("Fred", 1, NAME), ("Tom", 1, NAME), ("Tom", 2, NAME), ("Tom", 3, NAME)]
+    preds = [
+        # An over-merged entity: one of its four name mentions is Fred's. Mention level
+        # calls it right (a mention touches the gold), entity level wrong.
+        predicted(T_NOVEL, "Hello", "Tom", merged),
+        # No name mention: judged by its speaker mention "he", which is Fred's.
+        predicted(T_NOVEL, "Yes", "the man", [("he", 0, MentionKind.PRONOUN)], mention=("he", 0)),
+    ]
+    report = score(load(tmp_path, doc), [preds])
+    s = report.overall
+    assert (s.speaker_right, s.speaker_total) == (2, 2)
+    assert (s.entity_right, s.entity_total) == (1, 2)
+    assert s.entity_accuracy == 0.5
+    assert report.to_dict()["overall"]["speaker_entity"]["accuracy"] == 0.5
+    assert [e.start for e in report.errors_of("wrong_entity")] == [at(T_NOVEL, "Hello")[0]]
