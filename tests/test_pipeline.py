@@ -185,3 +185,12 @@ def test_cli_html_format_writes_one_page(tmp_path: Path) -> None:
     assert cli.main([str(first), str(second), "--format", "html", "-o", str(page), "-q"]) == 0
     corpus = page.read_text(encoding="utf-8")
     assert 'id="doc-1"' in corpus and 'id="doc-2"' in corpus and "<svg" in corpus
+
+
+def test_roster_names_a_speaker_the_tagger_takes_for_a_common_noun(attributor: Attributor) -> None:
+    text = "Mercy said the bridge would close. “We are ready,” the coach said."
+    plain = attributor.analyze(text)
+    assert [q.speaker_name for q in plain.quotes] == ["Mercy", "the coach"]
+    roster = {"Rishi Mercy": ["Mercy"], "Lena Frey": ["the coach"]}
+    rostered = Attributor(attributor.nlp, roster=roster).analyze(text)
+    assert [q.speaker_name for q in rostered.quotes] == ["Rishi Mercy", "Lena Frey"]

@@ -60,6 +60,10 @@ class SpeakerResolver:
         self.doc = doc
         self.text = text
         self.roster = roster
+        # Every form the roster lists, lower-cased: names the tagger may not see as names.
+        self.roster_forms = {
+            form.lower() for key, aliases in (roster or {}).items() for form in (key, *aliases)
+        }
         self.quoted = [(s.content_start, s.content_end) for s in spans]
         self._narrator_record: EntityRecord | None = None
         self._described: dict[str, EntityRecord] = {}
@@ -97,6 +101,11 @@ class SpeakerResolver:
                 continue
             s, e = candidate.source
             root = doc[s:e].root
+            rostered = self._rostered(s, e)
+            if rostered is not None:
+                mention = Mention.of(text, *rostered, MentionKind.NAME)
+                found.setdefault(rostered, NameMention(mention, EntityKind.PERSON))
+                continue
             if root.pos_ != "PROPN" or root.ent_type_:
                 continue
             a, b = root.i, root.i + 1
@@ -109,6 +118,23 @@ class SpeakerResolver:
                     NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
                 )
         return _person_surnames_win([found[k] for k in sorted(found)])
+
+    def _rostered(self, s: int, e: int) -> tuple[int, int] | None:
+        """A source phrase the roster lists ("Mercy", "the coach"), whatever the tagger made
+        of it: the roster is the user's word that this is a name."""
+        if not self.roster_forms:
+            return None
+        span = self.doc[s:e]
+        words = list(span)
+        while (
+            words
+            and words[0].pos_ == "DET"
+            and " ".join(t.lower_ for t in words) not in (self.roster_forms)
+        ):
+            words = words[1:]
+        if not words or " ".join(t.lower_ for t in words) not in self.roster_forms:
+            return None
+        return words[0].idx, words[-1].idx + len(words[-1])
 
     def _interjections(self) -> set[str]:
         """Capitalised words the recogniser takes for names that only ever open a quotation,
