@@ -204,7 +204,7 @@ def _progress(
     if args.quiet or not sys.stderr.isatty():
         return results
     try:
-        from tqdm import tqdm  # type: ignore[import-untyped]
+        from tqdm import tqdm
     except ImportError:
         return results
     total = readers.count_documents(args.inputs, _read_options(args))

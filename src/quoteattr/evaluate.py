@@ -642,7 +642,7 @@ class Report:
 
     def format(self) -> str:
         """A plain-text table: one row per corpus, then the overall row. Figures are %."""
-        header = (
+        header: tuple[str, ...] = (
             "corpus",
             "P",
             "R",
@@ -942,7 +942,8 @@ def _pred_quotes(prediction: Attribution | Sequence[Quote], doc: GoldDocument) -
     else:
         quotes = list(prediction)
     for q in quotes:
-        if any(s.start < 0 or s.end > len(doc.text) for s in (q, *q.fragments)):
+        spans: list[Quote | Span] = [q, *q.fragments]
+        if any(s.start < 0 or s.end > len(doc.text) for s in spans):
             raise ValueError(
                 f"{doc.source or doc.id}: predicted quote {q.start}-{q.end} lies outside the "
                 f"document text ({len(doc.text)} characters)"

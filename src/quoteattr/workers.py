@@ -92,7 +92,7 @@ def _pipe(attributor: Any, texts: Sequence[str]) -> Iterable[Attribution]:
     pipe = getattr(attributor, "pipe", None)
     if pipe is None:
         return [attributor.analyze(t) for t in texts]
-    return pipe(list(texts))  # type: ignore[no-any-return]
+    return pipe(list(texts))
 
 
 # ------------------------------------------------------------------ the worker side

@@ -539,8 +539,8 @@ def learn_genders(
             if t.i > head and t.lower_ in _HE | _SHE and not in_quotes(t.idx)
         }
         if len(found) == 1:
-            tally = votes.setdefault(id(record), [0, 0])
-            tally["mf".index(found.pop())] += 1
+            counts = votes.setdefault(id(record), [0, 0])
+            counts["mf".index(found.pop())] += 1
     for record in records:
         tally = votes.get(id(record))
         if tally and record.gender is None and tally[0] != tally[1]:

@@ -265,6 +265,7 @@ class DialogueSieves:
 
     def _sentence_span(self, k: int) -> tuple[int, int]:
         """Character range of sentence ``k``."""
+        assert self.doc is not None  # sentences exist only when a parse was given
         last = self.doc[self._sents[k][1] - 1]
         return self._sent_chars[k], last.idx + len(last)
 

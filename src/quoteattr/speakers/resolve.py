@@ -163,13 +163,13 @@ class SpeakerResolver:
         records: list[EntityRecord] = []
         name_owner: list[tuple[int, int, EntityRecord]] = []
         for cluster in clusters:
-            record = EntityRecord(
+            named = EntityRecord(
                 key=len(records), name=cluster.name, kind=cluster.kind, gender=cluster.gender,
                 aliases=list(cluster.aliases),
                 mentions=[names[i].mention for i in cluster.members],
             )  # fmt: skip
-            records.append(record)
-            name_owner.extend((m.start, m.end, record) for m in record.mentions)
+            records.append(named)
+            name_owner.extend((m.start, m.end, named) for m in named.mentions)
         name_owner.sort(key=lambda t: t[0])
         coref.learn_roles(doc, records)
         coref.learn_genders(doc, records, self.quoted)
