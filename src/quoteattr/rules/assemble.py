@@ -6,8 +6,10 @@ mention and addressee as spans of the original text.
 
 from __future__ import annotations
 
+import attrs
 from spacy.tokens import Doc
 
+from ..calibration import calibrated, category_of
 from ..speakers import coref
 from ..speakers.coref import EntityRecord
 from ..types import Entity, Mention, Quote, QuoteKind, Span
@@ -74,7 +76,7 @@ def to_quote(
     if record is None:
         confidence = min(confidence, 0.5 if mention is not None else 0.3)
     start, end = candidate.start, candidate.end
-    return Quote(
+    quote = Quote(
         start=start,
         end=end,
         text=text[start:end],
@@ -86,4 +88,6 @@ def to_quote(
         addressee=addressee if origin is candidate else None,
         confidence=round(confidence, 3),
         rule=candidate.rule,
+        category=category_of(origin.cue.category if origin.cue is not None else None),
     )
+    return attrs.evolve(quote, confidence=calibrated(quote, text))
