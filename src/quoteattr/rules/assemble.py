@@ -7,8 +7,10 @@ mention and addressee as spans of the original text.
 from __future__ import annotations
 
 import attrs
+import attrs
 from spacy.tokens import Doc
 
+from ..calibration import calibrated, category_of
 from ..calibration import calibrated, category_of
 from ..speakers import coref
 from ..speakers.coref import EntityRecord
@@ -19,6 +21,7 @@ __all__ = ["MAX_JOIN_GAP", "join_continuations", "to_quote"]
 
 
 MAX_JOIN_GAP = 40
+_CONTINUATIONS = frozenset({"continuation", "continuation-paragraph"})
 
 
 def join_continuations(
@@ -26,7 +29,8 @@ def join_continuations(
 ) -> list[tuple[Candidate, EntityRecord | None]]:
     """A quoted passage that carries on the direct quote just before it, with no cue of its
     own, is one more fragment of that quotation (``"A," she said of the plan. "B."``), as
-    news annotation counts it; the narration between them stays outside the fragments."""
+    news annotation counts it; the narration between them stays outside the fragments. So
+    is a paragraph that re-opens a quotation left unclosed (``"A.\n"B."``)."""
     out: list[tuple[Candidate, EntityRecord | None]] = []
     host: dict[int, Candidate] = {}
     for candidate, record in quotes:
@@ -34,7 +38,7 @@ def join_continuations(
         followed = host.get(id(candidate.follows), candidate.follows)
         if (
             previous is not None
-            and candidate.rule == "continuation"
+            and candidate.rule in _CONTINUATIONS
             and candidate.cue is None
             and followed is previous
             and previous.kind is QuoteKind.DIRECT

@@ -24,6 +24,7 @@ from ..text.marks import QuotedSpan
 from ..types import QuoteKind
 from .content import content_ranges
 from .cues import Cue, source_nouns
+from .nonreports import drop_non_reports
 from .objects import is_object_word
 from .ranges import is_mark, subtree_range, trim_tokens
 from .sources import addressee_of, source_of
@@ -489,7 +490,10 @@ def _is_circumstance(index: _Index, candidate: Candidate) -> bool:
 
 
 def _mark_candidates(
-    index: _Index, used: set[int], clause_by_cue: dict[int, Candidate], displaced: set[int]
+    index: _Index,
+    used: dict[int, Candidate],
+    clause_by_cue: dict[int, Candidate],
+    displaced: set[int],
 ) -> list[Candidate]:
     text = index.text
     found: list[Candidate] = []
@@ -498,7 +502,9 @@ def _mark_candidates(
         if not free:
             continue
         chain_candidates: list[Candidate] = []
-        chain_speaker: Candidate | None = None
+        # A chain opened by a clause quote ("He said: “A.¶“B.”") is that quote's speaker's.
+        opener = used.get(chain[0])
+        chain_speaker: Candidate | None = opener if opener is not None and opener.cue else None
         for k in free:
             span = index.spans[k]
             fragment = _inner_range(span, text)
@@ -877,7 +883,7 @@ def build_candidates(
     clause = _clause_candidates(index, cues)
     clause = _resolve_overlaps(clause, doc)
     used = {
-        k
+        k: candidate
         for candidate in clause
         if candidate.kind is not QuoteKind.INDIRECT
         for k in index.spans_overlapping(candidate.start, candidate.end)
@@ -898,5 +904,6 @@ def build_candidates(
     for candidate in everything:
         candidate.fragments = _disjoint(candidate.fragments)
     everything = _resolve_overlaps(everything, doc)  # joins may have grown a quote
+    everything = drop_non_reports(doc, text, everything)
     _mark_uncued(everything)
     return everything

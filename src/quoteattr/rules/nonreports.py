@@ -1,0 +1,101 @@
+"""Candidates that look like reports but are not: page furniture and the writer's own voice.
+
+News pages taken from HTML carry more than the article: labels ("READ MORE:", "Video:",
+"SOURCE:"), teasers and crossheads in capitals, and lines that address the reader ("What
+you need to know to start the day", "Are you planning to visit?"). The writer also hedges
+in the words of a report ("it is fair to say that ...") and reports what someone *tried*
+or *was able* to do. None of these attribute words to anyone; this module drops them after
+the quotes are built, so the rules that find quotes stay simple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import word_list
+
+if TYPE_CHECKING:  # quotes.py calls this module: import its type for annotations only
+    from .quotes import Candidate
+
+__all__ = ["drop_non_reports"]
+
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_FURNITURE_LABELS = word_list("furniture_labels")
+_FURNITURE_SOURCES = word_list("furniture_sources")
+# A line written in capitals needs this many words to count as a crosshead or teaser.
+_MIN_CAPITAL_WORDS = 3
+
+
+def drop_non_reports(doc: Doc, text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that attribute words to someone, furniture and the writer's voice left
+    out. A quote inside quotation marks is someone's words whatever it says, so direct quotes
+    are judged only by the line they stand in."""
+    return [c for c in candidates if not _is_non_report(doc, text, c)]
+
+
+def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
+    line = _line(text, candidate.start)
+    if _is_furniture_line(line):
+        return True
+    cue = candidate.cue
+    if cue is None or cue.start >= len(doc):
+        return False
+    head = doc[cue.head]
+    if _in_capital_line(text, head):
+        return True
+    if candidate.source is not None:
+        source = doc[candidate.source[0] : candidate.source[1]]
+        if len(source) == 1 and source[0].lower_ in _SECOND_PERSON and not _quoted(text, head):
+            return True  # the reader addressed: "so now you know that ..."
+        if _furniture_source(source.root, text):
+            return True
+    return _writers_hedge(head)
+
+
+def _line(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _is_furniture_line(line: str) -> bool:
+    """ "READ MORE: …", "Video: …", "SOURCE: Al Jazeera": a label and a colon opening a line."""
+    head, colon, _ = line.strip().partition(":")
+    words = head.lower().split()
+    return bool(colon) and 0 < len(words) <= 3 and all(w in _FURNITURE_LABELS for w in words)
+
+
+def _in_capital_line(text: str, token: Token) -> bool:
+    """Is the cue in a line written in capitals (a teaser or crosshead: "STAR SAYS …")?"""
+    words = [w for w in _line(text, token.idx).split() if any(ch.isalpha() for ch in w)]
+    if len(words) < _MIN_CAPITAL_WORDS:
+        return False
+    return sum(w.isupper() for w in words) >= 0.8 * len(words)
+
+
+def _quoted(text: str, token: Token) -> bool:
+    """Does a quotation mark open earlier on the token's line than the token (a quote that
+    addresses its own listener: “You knew the risks,” the judge said)?"""
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return any(ch in "\"“‘'«" for ch in text[line_start : token.idx])
+
+
+def _furniture_source(root: Token, text: str) -> bool:
+    """ "Video shows …", "Gallery: …" as a line of its own without a full stop: a caption."""
+    if root.lemma_.lower() not in _FURNITURE_SOURCES:
+        return False
+    return not _line(text, root.idx).rstrip().endswith((".", "”", '"'))
+
+
+def _writers_hedge(head: Token) -> bool:
+    """ "it is fair to say that …", "it would be safe to say …": the writer's own claim in
+    the form of a report, the cue an infinitive after an adjective with empty "it"."""
+    if head.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    governor = head.head
+    if governor.pos_ == "ADJ":
+        governor = governor.head if governor.dep_ == "acomp" else governor
+    return any(c.dep_ in {"expl", "nsubj"} and c.lower_ == "it" for c in governor.children)
