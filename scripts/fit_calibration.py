@@ -23,7 +23,13 @@ import attrs
 import numpy as np
 
 from quoteattr.attributor import Attributor
-from quoteattr.calibration import Model, Outcome, expected_calibration_error, features
+from quoteattr.calibration import (
+    Model,
+    Outcome,
+    expected_calibration_error,
+    features,
+    threshold_table,
+)
 from quoteattr.evaluate import load_gold_files, run_attributor, score
 from quoteattr.parsecache import CachedParses
 
@@ -35,15 +41,19 @@ HEADER = (
 )
 
 
-def collect(paths: Sequence[str], parse_cache: str | None) -> list[tuple[str, Outcome]]:
-    """(document id, outcome) for every scored prediction on the gold files."""
+def collect(
+    paths: Sequence[str], parse_cache: str | None
+) -> tuple[list[tuple[str, Outcome]], dict[str, int]]:
+    """(document id, outcome) for every scored prediction on the gold files, and the number
+    of gold quotes of each corpus."""
     documents = load_gold_files(paths)
     attributor: object = Attributor()
     if parse_cache:
         attributor = CachedParses(attributor, parse_cache)  # type: ignore[arg-type]
     report = score(documents, run_attributor(attributor, [d.text for d in documents]))  # type: ignore[arg-type]
     by_text = {d.text: f"{d.corpus}/{d.id}" for d in documents}
-    return [(by_text.get(o.text, o.corpus), o) for o in report.overall.outcomes]
+    gold = {name: corpus.gold for name, corpus in report.corpora.items()}
+    return [(by_text.get(o.text, o.corpus), o) for o in report.overall.outcomes], gold
 
 
 def fit(
@@ -91,13 +101,19 @@ def scored(model: Model, outcome: Outcome) -> Outcome:
     return attrs.evolve(outcome, quote=attrs.evolve(outcome.quote, confidence=confidence))
 
 
-def report(title: str, outcomes: Sequence[Outcome]) -> None:
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def report(title: str, outcomes: Sequence[Outcome], gold: dict[str, int]) -> None:
+    """ECE and precision/recall at thresholds, per corpus."""
     print(title)
     for corpus in sorted({o.corpus for o in outcomes}):
         mine = [o for o in outcomes if o.corpus == corpus]
-        ece = expected_calibration_error(mine)
+        ece = expected_calibration_error(mine) or 0.0
         right = sum(o.right for o in mine) / len(mine)
-        print(f"  {corpus:10s} n={len(mine):5d}  right={100 * right:5.1f}%  ECE={ece:.3f}")
+        rows = threshold_table(mine, gold.get(corpus, 0), THRESHOLDS)
+        at = "  ".join(f"{t:g}:{100 * (p or 0):.1f}/{100 * (r or 0):.1f}" for t, p, r, _ in rows)
+        print(f"  {corpus:10s} n={len(mine):5d} right={100 * right:5.1f}% ECE={ece:.3f}  P/R {at}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,18 +121,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+")
     parser.add_argument("--parse-cache")
     parser.add_argument("--out", default=str(DEFAULT_OUT))
-    parser.add_argument("--l2", type=float, default=2.0)
+    parser.add_argument("--l2", type=float, default=4.0)
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
 
-    keyed = collect(args.gold, args.parse_cache)
+    keyed, gold = collect(args.gold, args.parse_cache)
     outcomes = [o for _, o in keyed]
     rows = [features(o.quote, o.text) for o in outcomes]
     labels = [o.right for o in outcomes]
     weights = corpus_weights(outcomes)
     model = fit(rows, labels, weights, l2=args.l2, min_count=args.min_count)
-    report("in sample", [scored(model, o) for o in outcomes])
+    report("in sample", [scored(model, o) for o in outcomes], gold)
 
     documents = sorted({key for key, _ in keyed})
     fold_of = {key: i % args.folds for i, key in enumerate(documents)}
@@ -131,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             min_count=args.min_count,
         )
         held_out += [scored(part, o) for key, o in keyed if fold_of[key] == fold]
-    report(f"{args.folds}-fold cross-validated (by document)", held_out)
+    report(f"{args.folds}-fold cross-validated (by document)", held_out, gold)
 
     Path(args.out).write_text(HEADER + "\n".join(model.to_rows()) + "\n", encoding="utf-8")
     print(f"wrote {len(model.weights)} weights to {args.out}", file=sys.stderr)

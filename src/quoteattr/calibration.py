@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: The threshold ``Attributor(min_confidence=...)`` defaults to: see ``docs/confidence.md``.
-DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_MIN_CONFIDENCE = 0.6
 #: Upper edges of the confidence bands the calibration table reports.
 BAND_EDGES = (0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
@@ -111,6 +111,7 @@ def features(quote: Quote, text: str) -> list[str]:
     line = _line_of(text, quote.start, quote.end) if text else quote.text
     line_words = len(line.split())
     ends = line.rstrip()[-1:]
+    first_break = text.find("\n")  # the first line of a page is its headline
     out = [
         "bias",
         f"rule={quote.rule}",
@@ -126,6 +127,7 @@ def features(quote: Quote, text: str) -> list[str]:
         f"named={speaker.named if speaker is not None else 'none'}",
         f"words={_size(words, (2, 4, 8, 16, 32))}*{kind}",
         f"line_words={_size(line_words, (6, 12, 25))}",
+        f"first_line={0 <= quote.start < first_break}",
         f"line_end={ends if ends in _LINE_ENDS else 'other'}",
         f"question={quote.text.rstrip()[-1:] == '?'}*{kind}",
     ]

@@ -7,10 +7,8 @@ mention and addressee as spans of the original text.
 from __future__ import annotations
 
 import attrs
-import attrs
 from spacy.tokens import Doc
 
-from ..calibration import calibrated, category_of
 from ..calibration import calibrated, category_of
 from ..speakers import coref
 from ..speakers.coref import EntityRecord

@@ -84,10 +84,11 @@ def _quoted(text: str, token: Token) -> bool:
 
 
 def _furniture_source(root: Token, text: str) -> bool:
-    """ "Video shows …", "Gallery: …" as a line of its own without a full stop: a caption."""
+    """ "Video shows …", "Photos: …": a caption, its source the line's first word."""
     if root.lemma_.lower() not in _FURNITURE_SOURCES:
         return False
-    return not _line(text, root.idx).rstrip().endswith((".", "”", '"'))
+    line_start = text.rfind("\n", 0, root.idx) + 1
+    return not text[line_start : root.idx].strip()
 
 
 def _writers_hedge(head: Token) -> bool:
