@@ -242,9 +242,9 @@ def _classify(index: _Index, start: int, end: int, cue: Cue) -> Candidate | None
             return Candidate(
                 [(start, end)], QuoteKind.DIRECT, "direct-dash", 0.8, cue, source, addressee
             )
+        rule = f"{cue.category}-{_content_form(index, start, end)}"
         return Candidate(
-            [(start, end)], QuoteKind.INDIRECT, f"{cue.category}-{_content_form(index, start, end)}",
-            0.7, cue, source, addressee,
+            [(start, end)], QuoteKind.INDIRECT, rule, 0.7, cue, source, addressee
         )  # fmt: skip
     marks = [index.spans[k] for k in overlapping]
     start = min(start, marks[0].start)
