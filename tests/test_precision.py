@@ -6,7 +6,6 @@ Every text here is written for the test, in the style of the failure class."""
 from __future__ import annotations
 
 from conftest import check_invariants
-
 from quoteattr.types import Category
 
 

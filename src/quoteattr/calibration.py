@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import attrs
@@ -33,6 +33,7 @@ __all__ = [
     "cue_key",
     "expected_calibration_error",
     "features",
+    "kind_precision",
     "passes",
     "threshold_table",
 ]
@@ -97,6 +98,7 @@ def _size(n: int, edges: Sequence[int]) -> str:
     return str(next((e for e in edges if n <= e), "more"))
 
 
+_SENTENCE_ENDS = frozenset({".", "?", "!", ",", "…", "—", ";", ":"})
 _LINE_ENDS = frozenset({".", "?", "!", ":", "”", '"'})
 
 
@@ -131,6 +133,13 @@ def features(quote: Quote, text: str) -> list[str]:
         f"line_end={ends if ends in _LINE_ENDS else 'other'}",
         f"question={quote.text.rstrip()[-1:] == '?'}*{kind}",
     ]
+    letters = [w for w in quote.text.split() if w[:1].isalpha()]
+    if letters and all(w[:1].isupper() for w in letters):
+        out.append(f"capitalised*{kind}")  # a title in quotes, a headline
+    if quote.kind is QuoteKind.DIRECT:
+        out.append(f"direct_end={quote.text.rstrip()[-1:] in _SENTENCE_ENDS}")
+    if quote.speaker_mention is not None and mention == "pronoun":
+        out.append(f"pronoun={quote.speaker_mention.text.lower()}")
     if quote.kind is QuoteKind.INDIRECT:
         first = quote.text.split(maxsplit=1)[0].lower() if quote.text.split() else ""
         opener = first if first in {"that", "to", "whether", "if", "how", "what", "why"} else "x"
@@ -237,11 +246,22 @@ def expected_calibration_error(outcomes: Sequence[Outcome], bins: int = 10) -> f
 
 def category_precision(outcomes: Sequence[Outcome]) -> dict[str, tuple[int, int]]:
     """(matched, predicted) for each predicted category."""
+    return _precision_by(outcomes, lambda q: q.category.value if q.category else "none")
+
+
+def kind_precision(outcomes: Sequence[Outcome]) -> dict[str, tuple[int, int]]:
+    """(matched, predicted) for each predicted kind (direct, indirect, mixed)."""
+    return _precision_by(outcomes, lambda q: q.kind.value)
+
+
+def _precision_by(
+    outcomes: Sequence[Outcome], key: Callable[[Quote], str]
+) -> dict[str, tuple[int, int]]:
     table: dict[str, tuple[int, int]] = {}
     for o in outcomes:
-        key = o.quote.category.value if o.quote.category is not None else "none"
-        matched, predicted = table.get(key, (0, 0))
-        table[key] = (matched + o.matched, predicted + 1)
+        name = key(o.quote)
+        matched, predicted = table.get(name, (0, 0))
+        table[name] = (matched + o.matched, predicted + 1)
     return dict(sorted(table.items()))
 
 

@@ -653,14 +653,19 @@ class Report:
 
 def _confidence_lines(report: Report) -> list[str]:
     """Precision by predicted category, then the calibration of the confidence per corpus."""
-    lines = ["", "By category (predicted): precision % (matched/predicted)"]
     named = [*sorted(report.corpora.items()), ("overall", report.overall)]
-    for name, s in named:
-        cells = [
-            f"{cat} {_pct(m / n if n else None)} ({m}/{n})"
-            for cat, (m, n) in calibration.category_precision(s.outcomes).items()
-        ]
-        lines.append(f"  {name + ':':11s} " + "   ".join(cells))
+    lines: list[str] = []
+    for title, table in (
+        ("category", calibration.category_precision),
+        ("kind", calibration.kind_precision),
+    ):
+        lines += ["", f"By {title} (predicted): precision % (matched/predicted)"]
+        for name, s in named:
+            cells = [
+                f"{key} {_pct(m / n if n else None)} ({m}/{n})"
+                for key, (m, n) in table(s.outcomes).items()
+            ]
+            lines.append(f"  {name + ':':11s} " + "   ".join(cells))
     if report.threshold is not None:
         lines.append(f"Scores above are for quotes with confidence >= {report.threshold:g}.")
     lines += ["", "Calibration: % right (match + speaker) per confidence band (upper edge); ECE"]
@@ -689,6 +694,10 @@ def _confidence_dict(report: Report) -> dict[str, Any]:
             "category_precision": {
                 cat: {"matched": m, "predicted": n}
                 for cat, (m, n) in calibration.category_precision(s.outcomes).items()
+            },
+            "kind_precision": {
+                kind: {"matched": m, "predicted": n}
+                for kind, (m, n) in calibration.kind_precision(s.outcomes).items()
             },
             "ece": calibration.expected_calibration_error(s.outcomes),
             "bands": [attrs.asdict(b) for b in calibration.calibration_bands(s.outcomes)],
