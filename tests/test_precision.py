@@ -143,3 +143,23 @@ def test_a_noun_phrase_object_is_named_apart_from_a_clause(attributor):
     rules = {q.rule for q in quotes}
     assert "speech-clause" in rules
     assert all(q.rule != "speech-clause" for q in covering(quotes, "news of her engagement"))
+
+
+def test_a_thing_shared_or_revealed_is_no_report_in_entertainment_news(attributor):
+    text = (
+        "The actress shared a clip of her dog learning to swim. Her publicist said that "
+        "the dog was recovering from surgery."
+    )
+    quotes = quotes_of(attributor, text)
+    assert not covering(quotes, "a clip of her dog")
+    assert covering(quotes, "the dog was recovering")
+
+
+def test_known_as_is_a_name_held_by_no_one(attributor):
+    text = (
+        "The old mill, which is known as the Red House, will become flats. The developer "
+        "said that work would start in March."
+    )
+    quotes = quotes_of(attributor, text)
+    assert not covering(quotes, "the Red House")
+    assert covering(quotes, "work would start in March")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
+from ..types import QuoteKind
 
 if TYPE_CHECKING:  # quotes.py calls this module: import its type for annotations only
     from .quotes import Candidate
@@ -25,6 +26,8 @@ __all__ = ["drop_non_reports"]
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 _FURNITURE_LABELS = word_list("furniture_labels")
 _FURNITURE_SOURCES = word_list("furniture_sources")
+_THING_OBJECTS = word_list("thing_objects")
+_NAMING_PREPS = frozenset({"as", "for"})
 # A line written in capitals needs this many words to count as a crosshead or teaser.
 _MIN_CAPITAL_WORDS = 3
 
@@ -52,7 +55,7 @@ def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
             return True  # the reader addressed: "so now you know that ..."
         if _furniture_source(source.root, text):
             return True
-    return _writers_hedge(head)
+    return _writers_hedge(head) or _thing_object(doc, candidate) or _naming_passive(head)
 
 
 def _line(text: str, offset: int) -> str:
@@ -100,3 +103,25 @@ def _writers_hedge(head: Token) -> bool:
     if governor.pos_ == "ADJ":
         governor = governor.head if governor.dep_ == "acomp" else governor
     return any(c.dep_ in {"expl", "nsubj"} and c.lower_ == "it" for c in governor.children)
+
+
+def _thing_object(doc: Doc, candidate: Candidate) -> bool:
+    """ "shared [a clip of …]", "revealed [the news of …]", "released video showing [the
+    rescue]": an indirect content whose head is a thing (a clip, a photo, the news), not
+    words or a proposition."""
+    if candidate.kind is not QuoteKind.INDIRECT or len(candidate.fragments) != 1:
+        return False
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+        return False  # a clause ("revealed [that …]") reports whatever its words
+    return span.root.lemma_.lower() in _THING_OBJECTS
+
+
+def _naming_passive(head: Token) -> bool:
+    """ "[he] is known as the pothole chief", "[the plague] is known for its effects": a
+    name or a reputation, held by no one the text names."""
+    if head.lemma_.lower() != "know" or head.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _NAMING_PREPS for c in head.children)
