@@ -163,3 +163,15 @@ def test_known_as_is_a_name_held_by_no_one(attributor):
     quotes = quotes_of(attributor, text)
     assert not covering(quotes, "the Red House")
     assert covering(quotes, "work would start in March")
+
+
+def test_a_comment_invitation_and_an_advice_box_are_no_quotes(attributor):
+    text = (
+        "Share your thoughts on the new bus timetable in the comments below.\n"
+        "Only call the helpline if your doctor says that the rash is spreading.\n"
+        "Transport chief Ravi Menon said that the timetable would be reviewed in June."
+    )
+    quotes = quotes_of(attributor, text)
+    assert not covering(quotes, "bus timetable in the comments")
+    assert not covering(quotes, "the rash is spreading")
+    assert covering(quotes, "would be reviewed in June")

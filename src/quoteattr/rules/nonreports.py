@@ -51,10 +51,12 @@ def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
         return True
     if candidate.source is not None:
         source = doc[candidate.source[0] : candidate.source[1]]
-        if len(source) == 1 and source[0].lower_ in _SECOND_PERSON and not _quoted(text, head):
-            return True  # the reader addressed: "so now you know that ..."
+        if source[0].lower_ in _SECOND_PERSON and not _quoted(text, head):
+            return True  # the reader addressed: "so now you know that ...", "if your GP says"
         if _furniture_source(source.root, text):
             return True
+    if _imperative(head) and not _quoted(text, head):
+        return True  # advice and invitations: "Tell us what you think", "Only call if …"
     return _writers_hedge(head) or _thing_object(doc, candidate) or _naming_passive(head)
 
 
@@ -125,3 +127,14 @@ def _naming_passive(head: Token) -> bool:
     if any(c.dep_ == "agent" for c in head.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ in _NAMING_PREPS for c in head.children)
+
+
+def _imperative(head: Token) -> bool:
+    """Is the cue a command opening its sentence ("Share your thoughts below", "Tell us what
+    you think")? Page furniture speaks to the reader so; a report has a speaker."""
+    if head.tag_ != "VB" or head.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in head.children):
+        return False
+    before = [t for t in head.sent if t.i < head.i and not (t.is_punct or t.is_space)]
+    return all(t.pos_ in {"ADV", "INTJ"} for t in before)
