@@ -5,6 +5,8 @@ Every text here is written for the test, in the style of the failure class."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import check_invariants
 from quoteattr.types import Category
 
@@ -36,26 +38,59 @@ def test_read_more_and_video_labels_are_no_quotes(attributor):
     assert kept and kept[0].speaker is not None and kept[0].speaker.name == "Peter Lund"
 
 
-def test_a_caption_opening_with_video_shows_is_no_quote(attributor):
-    text = (
+# Each case: a text in the style of the class, words of a non-report that must not be quoted,
+# and words of a real report in the same text that must stay.
+NON_REPORTS = {
+    "a caption opening with 'Video shows'": (
         "Video shows firefighters lifting a pony out of a flooded ditch\n"
         "Firefighters were called to the farm at dawn. Crew manager Ann Cole said the pony "
-        "was cold but unhurt."
-    )
-    quotes = quotes_of(attributor, text)
-    assert not covering(quotes, "lifting a pony")
-    assert covering(quotes, "the pony was cold")
-
-
-def test_a_crosshead_in_capitals_is_no_quote(attributor):
-    text = (
+        "was cold but unhurt.",
+        ["lifting a pony"],
+        "the pony was cold",
+    ),
+    "a crosshead in capitals (sports report)": (
         "The striker scored twice in the second half.\n"
         "MANAGER SAYS TITLE RACE IS NOT OVER\n"
-        "After the match, manager Luis Ortega said that his side had earned the win."
-    )
+        "After the match, manager Luis Ortega said that his side had earned the win.",
+        ["TITLE RACE"],
+        "his side had earned the win",
+    ),
+    "the writer's hedge (science news)": (
+        "The team tracked two hundred bees for a month. In fact, it would be safe to say "
+        "that the results surprised the beekeepers. Lead author Dr Mia Santos said that the "
+        "colonies recovered faster than expected.",
+        ["surprised the beekeepers"],
+        "recovered faster than expected",
+    ),
+    "a thing shared (entertainment news)": (
+        "The actress shared a clip of her dog learning to swim. Her publicist said that "
+        "the dog was recovering from surgery.",
+        ["a clip of her dog"],
+        "the dog was recovering",
+    ),
+    "a name held by no one (is known as)": (
+        "The old mill, which is known as the Red House, will become flats. The developer "
+        "said that work would start in March.",
+        ["the Red House"],
+        "work would start in March",
+    ),
+    "a comment invitation and an advice box": (
+        "Share your thoughts on the new bus timetable in the comments below.\n"
+        "Only call the helpline if your doctor says that the rash is spreading.\n"
+        "Transport chief Ravi Menon said that the timetable would be reviewed in June.",
+        ["bus timetable in the comments", "the rash is spreading"],
+        "would be reviewed in June",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NON_REPORTS))
+def test_non_reports_are_dropped_and_the_report_beside_them_stays(attributor, case):
+    text, dropped, kept = NON_REPORTS[case]
     quotes = quotes_of(attributor, text)
-    assert not covering(quotes, "TITLE RACE")
-    assert covering(quotes, "his side had earned the win")
+    for words in dropped:
+        assert not covering(quotes, words), words
+    assert covering(quotes, kept)
 
 
 def test_a_comment_box_addressing_the_reader_is_no_quote(attributor):
@@ -76,20 +111,6 @@ def test_you_inside_a_quotation_is_still_someones_words(attributor):
     )
     quotes = quotes_of(attributor, text)
     assert covering(quotes, "You knew the flue was loose")
-
-
-# --------------------------------------------------------------------------- writer's voice
-
-
-def test_the_writers_hedge_is_no_report_in_science_news(attributor):
-    text = (
-        "The team tracked two hundred bees for a month. In fact, it would be safe to say "
-        "that the results surprised the beekeepers. Lead author Dr Mia Santos said that the "
-        "colonies recovered faster than expected."
-    )
-    quotes = quotes_of(attributor, text)
-    assert not covering(quotes, "surprised the beekeepers")
-    assert covering(quotes, "recovered faster than expected")
 
 
 # --------------------------------------------------------------------------- quotations
@@ -143,35 +164,3 @@ def test_a_noun_phrase_object_is_named_apart_from_a_clause(attributor):
     rules = {q.rule for q in quotes}
     assert "speech-clause" in rules
     assert all(q.rule != "speech-clause" for q in covering(quotes, "news of her engagement"))
-
-
-def test_a_thing_shared_or_revealed_is_no_report_in_entertainment_news(attributor):
-    text = (
-        "The actress shared a clip of her dog learning to swim. Her publicist said that "
-        "the dog was recovering from surgery."
-    )
-    quotes = quotes_of(attributor, text)
-    assert not covering(quotes, "a clip of her dog")
-    assert covering(quotes, "the dog was recovering")
-
-
-def test_known_as_is_a_name_held_by_no_one(attributor):
-    text = (
-        "The old mill, which is known as the Red House, will become flats. The developer "
-        "said that work would start in March."
-    )
-    quotes = quotes_of(attributor, text)
-    assert not covering(quotes, "the Red House")
-    assert covering(quotes, "work would start in March")
-
-
-def test_a_comment_invitation_and_an_advice_box_are_no_quotes(attributor):
-    text = (
-        "Share your thoughts on the new bus timetable in the comments below.\n"
-        "Only call the helpline if your doctor says that the rash is spreading.\n"
-        "Transport chief Ravi Menon said that the timetable would be reviewed in June."
-    )
-    quotes = quotes_of(attributor, text)
-    assert not covering(quotes, "bus timetable in the comments")
-    assert not covering(quotes, "the rash is spreading")
-    assert covering(quotes, "would be reviewed in June")
