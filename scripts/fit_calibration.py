@@ -89,11 +89,13 @@ def fit(
     return Model({n: float(b) for n, b in zip(vocab, beta, strict=True) if abs(b) > 1e-4})
 
 
-def corpus_weights(outcomes: Sequence[Outcome]) -> list[float]:
-    """Each corpus weighs as much as the mean corpus, whatever its size."""
+def corpus_weights(outcomes: Sequence[Outcome], power: float = 1.0) -> list[float]:
+    """Weights that even out the corpora: with ``power`` 1 each corpus weighs as much as the
+    mean corpus whatever its size, with 0 each prediction weighs the same; in between, a
+    large corpus weighs more than a small one, but less than its size alone would make it."""
     sizes = Counter(o.corpus for o in outcomes)
     mean = len(outcomes) / len(sizes)
-    return [mean / sizes[o.corpus] for o in outcomes]
+    return [(mean / sizes[o.corpus]) ** power for o in outcomes]
 
 
 def scored(model: Model, outcome: Outcome) -> Outcome:
@@ -124,13 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=4.0)
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--balance", type=float, default=0.75, help="corpus weighting: 1 equal, 0 by size"
+    )
     args = parser.parse_args(argv)
 
     keyed, gold = collect(args.gold, args.parse_cache)
     outcomes = [o for _, o in keyed]
     rows = [features(o.quote, o.text) for o in outcomes]
     labels = [o.right for o in outcomes]
-    weights = corpus_weights(outcomes)
+    weights = corpus_weights(outcomes, args.balance)
     model = fit(rows, labels, weights, l2=args.l2, min_count=args.min_count)
     report("in sample", [scored(model, o) for o in outcomes], gold)
 
