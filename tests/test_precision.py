@@ -74,6 +74,12 @@ NON_REPORTS = {
         ["the Red House"],
         "work would start in March",
     ),
+    "a report asked for, not made (a modal)": (
+        "Club owners should explain that ticket prices will rise again. The league's chief "
+        "executive said that prices would be frozen for a year.",
+        ["ticket prices will rise"],
+        "prices would be frozen",
+    ),
     "a comment invitation and an advice box": (
         "Share your thoughts on the new bus timetable in the comments below.\n"
         "Only call the helpline if your doctor says that the rash is spreading.\n"

@@ -1,11 +1,13 @@
 """Candidates that look like reports but are not: page furniture and the writer's own voice.
 
 News pages taken from HTML carry more than the article: labels ("READ MORE:", "Video:",
-"SOURCE:"), teasers and crossheads in capitals, and lines that address the reader ("What
-you need to know to start the day", "Are you planning to visit?"). The writer also hedges
-in the words of a report ("it is fair to say that ...") and reports what someone *tried*
-or *was able* to do. None of these attribute words to anyone; this module drops them after
-the quotes are built, so the rules that find quotes stay simple.
+"SOURCE:"), captions ("Video shows ..."), teasers and crossheads in capitals, comment
+invitations and advice boxes ("Share your thoughts below", "Only call if your doctor says
+..."), and lines that address the reader ("So now you know that ..."). The writer also
+hedges in the words of a report ("it is fair to say that ..."), asks for or imagines one
+("owners should explain that ..."), names things ("is known as ...") and reports things
+that are no words ("shared a clip"). None of these attribute words to anyone; this module
+drops them after the quotes are built, so the rules that find quotes stay simple.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
             return True  # the reader addressed: "so now you know that ...", "if your GP says"
         if _furniture_source(source.root, text):
             return True
+    if candidate.kind is not QuoteKind.DIRECT and _hypothetical(head) and not _quoted(text, head):
+        return True  # quoted words were said, whatever the verb: "“…,” he would say"
     if _imperative(head) and not _quoted(text, head):
         return True  # advice and invitations: "Tell us what you think", "Only call if …"
     return _writers_hedge(head) or _thing_object(doc, candidate) or _naming_passive(head)
@@ -138,3 +142,12 @@ def _imperative(head: Token) -> bool:
         return False
     before = [t for t in head.sent if t.i < head.i and not (t.is_punct or t.is_space)]
     return all(t.pos_ in {"ADV", "INTJ"} for t in before)
+
+
+_MODALS = frozenset({"should", "must", "could", "might", "ought"})
+
+
+def _hypothetical(head: Token) -> bool:
+    """ "Those CEOs should make it clear …", "she might argue that …": a report the sentence
+    asks for or imagines, not one that was made."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children)
