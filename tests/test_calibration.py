@@ -52,6 +52,8 @@ def make_quote(confidence: float = 0.5, **changes) -> Quote:
         ("denied", "deny"),
         ("warned", "warn"),
         ("according to", "according to"),
+        ("called for", "call for"),
+        ("seemed", "seem"),
         ("Insists", "insist"),
     ],
 )

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import attrs
 
-from .lexicon import load_table
+from .lexicon import load_table, word_list
 from .types import Category, Quote, QuoteKind
 
 __all__ = [
@@ -65,13 +65,15 @@ _IRREGULAR = {row[0]: row[1] for row in load_table("cue_forms.tsv")}
 
 def cue_key(cue_text: str) -> str:
     """The cue's lemma from its written form alone ("told" -> "tell", "argues" -> "argue",
-    "according to" -> "according to"), so that the fitting script and ``to_quote`` agree."""
+    "called for" -> "call for", "according to" -> "according to"), so that the fitting
+    script and ``to_quote`` agree."""
     words = [w.lower() for w in _WORD.findall(cue_text)]
     if not words:
         return ""
-    if len(words) > 1:
-        return " ".join(words)
-    word = words[0]
+    return " ".join([_lemma(words[0]), *words[1:]])  # "called for" -> "call for"
+
+
+def _lemma(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     known = _known_lemmas()
@@ -84,8 +86,9 @@ def cue_key(cue_text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _known_lemmas() -> frozenset[str]:
-    names = ("cue_verbs.tsv", "cue_nouns.tsv", "cue_adjectives.tsv")
-    return frozenset(row[0].lower() for name in names for row in load_table(name))
+    names = ("cue_verbs.tsv", "cue_nouns.tsv", "cue_adjectives.tsv", "cue_phrases.tsv")
+    words = {row[0].lower().split()[0] for name in names for row in load_table(name)}
+    return frozenset(words | word_list("evidential_verbs"))
 
 
 def _line_of(text: str, start: int, end: int) -> str:
