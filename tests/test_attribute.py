@@ -126,8 +126,10 @@ def test_multi_paragraph_quote_reopened_each_paragraph(attributor):
         "“In the second half we fought back, and I am proud of every player.”"
     )
     quotes = run(attributor, text).quotes
-    assert len(quotes) == 2
-    assert {q.speaker.name for q in quotes} == {"Daniel Reyes"}
+    # One quotation run over two paragraphs: one quote, a fragment per paragraph.
+    assert len(quotes) == 1
+    assert len(quotes[0].fragments) == 2
+    assert quotes[0].speaker.name == "Daniel Reyes"
 
 
 def test_description_resolves_by_nationality(attributor):

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO, cast
 
 from . import __version__
+from .calibration import DEFAULT_MIN_CONFIDENCE
 from .corpus import readers, runner, writers
 from .corpus.speakers import read_records, speaker_table, write_speakers
 from .errors import QuoteattrError
@@ -143,7 +144,13 @@ def _annotate_parser() -> argparse.ArgumentParser:
         help="cue categories to report, e.g. speech,thought (default: all)",
     )
     system.add_argument(
-        "--min-confidence", type=_probability, metavar="X", help="drop quotes below X"
+        "--min-confidence",
+        type=_probability,
+        nargs="?",
+        const=DEFAULT_MIN_CONFIDENCE,
+        metavar="X",
+        help="drop quotes whose confidence is below X; alone, the precision-first setting "
+        f"{DEFAULT_MIN_CONFIDENCE} (see docs/confidence.md)",
     )
     run = parser.add_argument_group("running")
     run.add_argument(
@@ -190,6 +197,12 @@ def _evaluate_parser() -> argparse.ArgumentParser:
         "--parse-cache",
         metavar="DIR",
         help="keep the parses in DIR and reuse them on later runs (only the rules run again)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=_probability,
+        metavar="X",
+        help="score only the predictions with confidence >= X",
     )
     return parser
 
@@ -356,7 +369,11 @@ def _evaluate(argv: list[str]) -> int:
     try:
         attributor = _make_attributor(Recipe(model=args.model, parse_cache=args.parse_cache))
         report = evaluate_documents(
-            documents, attributor, errors_path=args.errors, report_path=args.report
+            documents,
+            attributor,
+            errors_path=args.errors,
+            report_path=args.report,
+            threshold=args.threshold,
         )
     except QuoteattrError as exc:
         _error(str(exc))

@@ -26,6 +26,8 @@ from typing import Any, Protocol
 
 import attrs
 
+from . import calibration
+from .calibration import Outcome
 from .lexicon import load_table, word_list
 from .text.marks import find_quoted_spans
 from .types import Attribution, EntityKind, Mention, MentionKind, Quote, QuoteKind, Span
@@ -91,6 +93,7 @@ class GoldQuote:
     #: source) and what kind of source it is: person, organization, group, unnamed, ...
     speaker_canonical: str | None = None
     speaker_type: str | None = None
+    category: str | None = None  # speech / thought / evidence, where the gold says
 
     @property
     def has_speaker(self) -> bool:
@@ -212,6 +215,7 @@ def _gold_quote(
         cue=None if cue is None else _span(cue, text, f"{what}.cue"),
         speaker_canonical=None if canonical is None else str(canonical),
         speaker_type=None if speaker_type is None else str(speaker_type),
+        category=None if data.get("category") is None else str(data["category"]),
     )
 
 
@@ -421,6 +425,8 @@ class CorpusScore:
     anonymous_named: dict[str, int] = attrs.field(factory=dict)
     gold_by_kind: dict[str, int] = attrs.field(factory=lambda: dict.fromkeys(_KINDS, 0))
     found_by_kind: dict[str, int] = attrs.field(factory=lambda: dict.fromkeys(_KINDS, 0))
+    # Every scored prediction and how it fared (category precision, calibration).
+    outcomes: list[Outcome] = attrs.field(factory=list, repr=False)
 
     def add(self, other: CorpusScore) -> None:
         for field in attrs.fields(CorpusScore):
@@ -626,6 +632,7 @@ class Report:
     overall: CorpusScore = attrs.field(factory=CorpusScore)
     corpora: dict[str, CorpusScore] = attrs.field(factory=dict)
     errors: list[ErrorCase] = attrs.field(factory=list)
+    threshold: float | None = None  # predictions below this confidence were left out
 
     def errors_of(self, type_: str) -> list[ErrorCase]:
         return [e for e in self.errors if e.type == type_]
@@ -635,6 +642,7 @@ class Report:
             "overall": self.overall.to_dict(),
             "corpora": {name: s.to_dict() for name, s in self.corpora.items()},
             "error_counts": {t: len(self.errors_of(t)) for t in _ERROR_TITLES},
+            "confidence": _confidence_dict(self),
         }
         if include_errors:
             data["errors"] = [e.to_dict() for e in self.errors]
@@ -700,6 +708,7 @@ class Report:
         lines += self._format_entities(named)
         if self.overall.ignored:
             lines.append(f"{self.overall.ignored} predictions inside discard spans were ignored.")
+        lines += _confidence_lines(self)
         return "\n".join(lines)
 
     @staticmethod
@@ -765,6 +774,64 @@ class Report:
                 for case in group:
                     out.extend(_format_case(case))
         return "\n".join(out).rstrip() + "\n"
+
+
+def _confidence_lines(report: Report) -> list[str]:
+    """Precision by predicted category, then the calibration of the confidence per corpus."""
+    named = [*sorted(report.corpora.items()), ("overall", report.overall)]
+    lines: list[str] = []
+    for title, table in (
+        ("category", calibration.category_precision),
+        ("kind", calibration.kind_precision),
+    ):
+        lines += ["", f"By {title} (predicted): precision % (matched/predicted)"]
+        for name, s in named:
+            cells = [
+                f"{key} {_pct(m / n if n else None)} ({m}/{n})"
+                for key, (m, n) in table(s.outcomes).items()
+            ]
+            lines.append(f"  {name + ':':11s} " + "   ".join(cells))
+    if report.threshold is not None:
+        lines.append(f"Scores above are for quotes with confidence >= {report.threshold:g}.")
+    lines += ["", "Calibration: % right (match + speaker) per confidence band (upper edge); ECE"]
+    for name, s in named:
+        bands = calibration.calibration_bands(s.outcomes)
+        cells = [f"{b.high:g}:{_pct(b.precision)}" for b in bands if b.count]
+        ece = calibration.expected_calibration_error(s.outcomes)
+        ece_text = "-" if ece is None else f"{ece:.3f}"
+        lines.append(f"  {name + ':':11s} {ece_text}  " + " ".join(cells))
+    lines += ["", "At a threshold: P/R % of the quotes with confidence >= t"]
+    for name, s in named:
+        rows = calibration.threshold_table(s.outcomes, s.gold, _THRESHOLDS)
+        cells = [f"{t:g}:{_pct(p)}/{_pct(r)}" for t, p, r, _ in rows]
+        lines.append(f"  {name + ':':11s} " + "  ".join(cells))
+    return lines
+
+
+_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def _confidence_dict(report: Report) -> dict[str, Any]:
+    """The category and calibration figures of ``_confidence_lines`` as JSON-able data."""
+    out: dict[str, Any] = {"threshold": report.threshold}
+    for name, s in [*sorted(report.corpora.items()), ("overall", report.overall)]:
+        out[name] = {
+            "category_precision": {
+                cat: {"matched": m, "predicted": n}
+                for cat, (m, n) in calibration.category_precision(s.outcomes).items()
+            },
+            "kind_precision": {
+                kind: {"matched": m, "predicted": n}
+                for kind, (m, n) in calibration.kind_precision(s.outcomes).items()
+            },
+            "ece": calibration.expected_calibration_error(s.outcomes),
+            "bands": [attrs.asdict(b) for b in calibration.calibration_bands(s.outcomes)],
+            "at_threshold": [
+                {"threshold": t, "precision": p, "recall": r, "kept": k}
+                for t, p, r, k in calibration.threshold_table(s.outcomes, s.gold, _THRESHOLDS)
+            ],
+        }
+    return out
 
 
 def _format_case(case: ErrorCase) -> list[str]:
@@ -1058,6 +1125,7 @@ def _score_document(
         else:
             errors.append(gold_error("wrong_speaker", gi, _predicted_speaker(p)))
     s.e2e_predicted = len(preds) - matched_to_speakerless
+    s.outcomes = _outcomes(doc, preds, loose)
 
     used = set(loose.values())
     for pi, p in enumerate(preds):
@@ -1079,6 +1147,19 @@ def _score_document(
         )
     errors.sort(key=lambda e: (e.start, e.end))
     return s, errors
+
+
+def _outcomes(doc: GoldDocument, preds: Sequence[Quote], loose: Mapping[int, int]) -> list[Outcome]:
+    """How each scored prediction fared: matched, and matched with the right speaker."""
+    gold_of = {p: g for g, p in loose.items()}
+    out: list[Outcome] = []
+    for pi, quote in enumerate(preds):
+        gi = gold_of.get(pi)
+        gold = doc.quotes[gi] if gi is not None else None
+        right = gold is not None and (not gold.has_speaker or _speaker_right(gold, quote))
+        category = gold.category if gold is not None else None
+        out.append(Outcome(quote, doc.corpus, gold is not None, right, category, doc.text))
+    return out
 
 
 def _annotated_kinds(documents: Sequence[GoldDocument]) -> dict[str, frozenset[QuoteKind]]:
@@ -1180,10 +1261,16 @@ def evaluate_documents(
     *,
     errors_path: str | Path | None = None,
     report_path: str | Path | None = None,
+    threshold: float | None = None,
 ) -> Report:
     """Run ``attributor`` over loaded gold documents, score, and write the optional files:
-    ``errors_path`` the readable error listing, ``report_path`` the report as JSON."""
-    report = score(documents, run_attributor(attributor, [d.text for d in documents]))
+    ``errors_path`` the readable error listing, ``report_path`` the report as JSON.
+    ``threshold``: score only the quotes whose confidence reaches it (an operating point)."""
+    predictions = run_attributor(attributor, [d.text for d in documents])
+    if threshold is not None:
+        predictions = [_above(p, threshold) for p in predictions]
+    report = score(documents, predictions)
+    report.threshold = threshold
     if errors_path is not None:
         Path(errors_path).write_text(report.format_errors(), encoding="utf-8")
     if report_path is not None:
@@ -1191,6 +1278,11 @@ def evaluate_documents(
             json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
     return report
+
+
+def _above(prediction: Attribution | Sequence[Quote], threshold: float) -> list[Quote]:
+    quotes = prediction.quotes if isinstance(prediction, Attribution) else prediction
+    return [q for q in quotes if calibration.passes(q, threshold)]
 
 
 def evaluate(

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 from spacy.tokens import Doc
 
+from .calibration import passes
 from .parse import Parser, line_break_starts
 from .rules.assemble import join_continuations, to_quote, without_overlaps
 from .rules.cuelexicon import CueLexicon
@@ -96,7 +97,7 @@ class Rules:
         """``result`` without the quotes under ``min_confidence`` (entities stay)."""
         if self.min_confidence is None:
             return result
-        kept = tuple(q for q in result.quotes if q.confidence >= self.min_confidence)
+        kept = tuple(q for q in result.quotes if passes(q, self.min_confidence))
         return result if len(kept) == len(result.quotes) else attrs.evolve(result, quotes=kept)
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 from spacy.tokens import Doc
 
+from ..calibration import calibrated, category_of
 from ..speakers import coref
 from ..speakers.coref import EntityRecord
 from ..types import Entity, Mention, Quote, QuoteKind, Span
@@ -19,6 +21,7 @@ __all__ = ["MAX_JOIN_GAP", "join_continuations", "to_quote", "without_overlaps"]
 
 
 MAX_JOIN_GAP = 40
+_CONTINUATIONS = frozenset({"continuation", "continuation-paragraph"})
 
 
 def join_continuations(
@@ -26,7 +29,8 @@ def join_continuations(
 ) -> list[tuple[Candidate, EntityRecord | None]]:
     """A quoted passage that carries on the direct quote just before it, with no cue of its
     own, is one more fragment of that quotation (``"A," she said of the plan. "B."``), as
-    news annotation counts it; the narration between them stays outside the fragments."""
+    news annotation counts it; the narration between them stays outside the fragments. So
+    is a paragraph that re-opens a quotation left unclosed (``"A.\n"B."``)."""
     out: list[tuple[Candidate, EntityRecord | None]] = []
     host: dict[int, Candidate] = {}
     for candidate, record in quotes:
@@ -34,7 +38,7 @@ def join_continuations(
         followed = host.get(id(candidate.follows), candidate.follows)
         if (
             previous is not None
-            and candidate.rule == "continuation"
+            and candidate.rule in _CONTINUATIONS
             and candidate.cue is None
             and followed is previous
             and previous.kind is QuoteKind.DIRECT
@@ -76,7 +80,7 @@ def to_quote(
     if record is None:
         confidence = min(confidence, 0.5 if mention is not None else 0.3)
     start, end = candidate.start, candidate.end
-    return Quote(
+    quote = Quote(
         start=start,
         end=end,
         text=text[start:end],
@@ -88,7 +92,9 @@ def to_quote(
         addressee=addressee if origin is candidate else None,
         confidence=round(confidence, 3),
         rule=candidate.rule,
+        category=category_of(origin.cue.category if origin.cue is not None else None),
     )
+    return attrs.evolve(quote, confidence=calibrated(quote, text))
 
 
 def without_overlaps(quotes: Sequence[Quote]) -> list[Quote]:

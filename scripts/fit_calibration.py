@@ -1,0 +1,163 @@
+"""Refit quoteattr's confidence model on annotated corpora.
+
+    python scripts/fit_calibration.py GOLD.jsonl... [--parse-cache DIR] [--out FILE]
+
+Runs quoteattr over the gold files, records for every scored prediction whether it matched a
+gold quote with the right speaker, and fits a logistic model (L2-regularised, Newton steps)
+of that outcome on ``quoteattr.calibration.features``. Each corpus weighs the same in the fit
+however many predictions it has, so that a large corpus does not decide alone. Documents are
+also split into folds and the model refitted without each, to report an honest
+(cross-validated) calibration error next to the in-sample one. Writes
+``src/quoteattr/data/calibration.tsv`` unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import numpy as np
+
+from quoteattr.attributor import Attributor
+from quoteattr.calibration import (
+    Model,
+    Outcome,
+    expected_calibration_error,
+    features,
+    threshold_table,
+)
+from quoteattr.evaluate import load_gold_files, run_attributor, score
+from quoteattr.parsecache import CachedParses
+
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src/quoteattr/data/calibration.tsv"
+HEADER = (
+    "# Weights of quoteattr's confidence model (log-odds per feature; see\n"
+    "# quoteattr/calibration.py and docs/confidence.md). Written by scripts/fit_calibration.py:\n"
+    "# refit rather than edit by hand.\n"
+)
+
+
+def collect(
+    paths: Sequence[str], parse_cache: str | None
+) -> tuple[list[tuple[str, Outcome]], dict[str, int]]:
+    """(document id, outcome) for every scored prediction on the gold files, and the number
+    of gold quotes of each corpus."""
+    documents = load_gold_files(paths)
+    attributor: object = Attributor()
+    if parse_cache:
+        attributor = CachedParses(attributor, parse_cache)  # type: ignore[arg-type]
+    report = score(documents, run_attributor(attributor, [d.text for d in documents]))  # type: ignore[arg-type]
+    by_text = {d.text: f"{d.corpus}/{d.id}" for d in documents}
+    gold = {name: corpus.gold for name, corpus in report.corpora.items()}
+    return [(by_text.get(o.text, o.corpus), o) for o in report.overall.outcomes], gold
+
+
+def fit(
+    rows: Sequence[list[str]],
+    labels: Sequence[bool],
+    weights: Sequence[float],
+    *,
+    l2: float,
+    min_count: int,
+) -> Model:
+    """Weighted L2-regularised logistic regression on one-hot features."""
+    counts = Counter(name for names in rows for name in set(names))
+    vocab = sorted(n for n, c in counts.items() if c >= min_count or n == "bias")
+    index = {n: i for i, n in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)))
+    for r, names in enumerate(rows):
+        for name in names:
+            if name in index:
+                x[r, index[name]] = 1.0
+    y = np.asarray(labels, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    penalty = np.full(len(vocab), l2)
+    penalty[index["bias"]] = 1e-6
+    beta = np.zeros(len(vocab))
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        gradient = x.T @ (w * (p - y)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-6:
+            break
+    return Model({n: float(b) for n, b in zip(vocab, beta, strict=True) if abs(b) > 1e-4})
+
+
+def corpus_weights(outcomes: Sequence[Outcome], power: float = 1.0) -> list[float]:
+    """Weights that even out the corpora: with ``power`` 1 each corpus weighs as much as the
+    mean corpus whatever its size, with 0 each prediction weighs the same; in between, a
+    large corpus weighs more than a small one, but less than its size alone would make it."""
+    sizes = Counter(o.corpus for o in outcomes)
+    mean = len(outcomes) / len(sizes)
+    return [(mean / sizes[o.corpus]) ** power for o in outcomes]
+
+
+def scored(model: Model, outcome: Outcome) -> Outcome:
+    confidence = model.probability(features(outcome.quote, outcome.text))
+    return attrs.evolve(outcome, quote=attrs.evolve(outcome.quote, confidence=confidence))
+
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def report(title: str, outcomes: Sequence[Outcome], gold: dict[str, int]) -> None:
+    """ECE and precision/recall at thresholds, per corpus."""
+    print(title)
+    for corpus in sorted({o.corpus for o in outcomes}):
+        mine = [o for o in outcomes if o.corpus == corpus]
+        ece = expected_calibration_error(mine) or 0.0
+        right = sum(o.right for o in mine) / len(mine)
+        rows = threshold_table(mine, gold.get(corpus, 0), THRESHOLDS)
+        at = "  ".join(f"{t:g}:{100 * (p or 0):.1f}/{100 * (r or 0):.1f}" for t, p, r, _ in rows)
+        print(f"  {corpus:10s} n={len(mine):5d} right={100 * right:5.1f}% ECE={ece:.3f}  P/R {at}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="+")
+    parser.add_argument("--parse-cache")
+    parser.add_argument("--out", default=str(DEFAULT_OUT))
+    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--min-count", type=int, default=8)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--balance", type=float, default=0.75, help="corpus weighting: 1 equal, 0 by size"
+    )
+    args = parser.parse_args(argv)
+
+    keyed, gold = collect(args.gold, args.parse_cache)
+    outcomes = [o for _, o in keyed]
+    rows = [features(o.quote, o.text) for o in outcomes]
+    labels = [o.right for o in outcomes]
+    weights = corpus_weights(outcomes, args.balance)
+    model = fit(rows, labels, weights, l2=args.l2, min_count=args.min_count)
+    report("in sample", [scored(model, o) for o in outcomes], gold)
+
+    documents = sorted({key for key, _ in keyed})
+    fold_of = {key: i % args.folds for i, key in enumerate(documents)}
+    held_out: list[Outcome] = []
+    for fold in range(args.folds):
+        train = [i for i, (key, _) in enumerate(keyed) if fold_of[key] != fold]
+        part = fit(
+            [rows[i] for i in train],
+            [labels[i] for i in train],
+            [weights[i] for i in train],
+            l2=args.l2,
+            min_count=args.min_count,
+        )
+        held_out += [scored(part, o) for key, o in keyed if fold_of[key] == fold]
+    report(f"{args.folds}-fold cross-validated (by document)", held_out, gold)
+
+    Path(args.out).write_text(HEADER + "\n".join(model.to_rows()) + "\n", encoding="utf-8")
+    print(f"wrote {len(model.weights)} weights to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""Candidates that look like reports but are not: page furniture and the writer's own voice.
+
+News pages taken from HTML carry more than the article: labels ("READ MORE:", "Video:",
+"SOURCE:"), captions ("Video shows ..."), teasers and crossheads in capitals, comment
+invitations and advice boxes ("Share your thoughts below", "Only call if your doctor says
+..."), and lines that address the reader ("So now you know that ..."). The writer also
+hedges in the words of a report ("it is fair to say that ..."), asks for or imagines one
+("owners should explain that ..."), names things ("is known as ...") and reports things
+that are no words ("shared a clip"). None of these attribute words to anyone; this module
+drops them after the quotes are built, so the rules that find quotes stay simple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import word_list
+from ..types import QuoteKind
+
+if TYPE_CHECKING:  # quotes.py calls this module: import its type for annotations only
+    from .quotes import Candidate
+
+__all__ = ["drop_non_reports"]
+
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_FURNITURE_LABELS = word_list("furniture_labels")
+_FURNITURE_SOURCES = word_list("furniture_sources")
+_THING_OBJECTS = word_list("thing_objects")
+_NAMING_PREPS = frozenset({"as", "for"})
+# A line written in capitals needs this many words to count as a crosshead or teaser.
+_MIN_CAPITAL_WORDS = 3
+
+
+def drop_non_reports(doc: Doc, text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that attribute words to someone, furniture and the writer's voice left
+    out. A quote inside quotation marks is someone's words whatever it says, so direct quotes
+    are judged only by the line they stand in."""
+    return [c for c in candidates if not _is_non_report(doc, text, c)]
+
+
+def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
+    line = _line(text, candidate.start)
+    if _is_furniture_line(line):
+        return True
+    cue = candidate.cue
+    if cue is None or cue.start >= len(doc):
+        return False
+    head = doc[cue.head]
+    if _in_capital_line(text, head):
+        return True
+    if candidate.source is not None:
+        source = doc[candidate.source[0] : candidate.source[1]]
+        if source[0].lower_ in _SECOND_PERSON and not _quoted(text, head):
+            return True  # the reader addressed: "so now you know that ...", "if your GP says"
+        if _furniture_source(source.root, text):
+            return True
+    if candidate.kind is not QuoteKind.DIRECT and _hypothetical(head) and not _quoted(text, head):
+        return True  # quoted words were said, whatever the verb: "“…,” he would say"
+    if _imperative(head) and not _quoted(text, head):
+        return True  # advice and invitations: "Tell us what you think", "Only call if …"
+    return _writers_hedge(head) or _thing_object(doc, candidate) or _naming_passive(head)
+
+
+def _line(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _is_furniture_line(line: str) -> bool:
+    """ "READ MORE: …", "Video: …", "SOURCE: Al Jazeera": a label and a colon opening a line."""
+    head, colon, _ = line.strip().partition(":")
+    words = head.lower().split()
+    return bool(colon) and 0 < len(words) <= 3 and all(w in _FURNITURE_LABELS for w in words)
+
+
+def _in_capital_line(text: str, token: Token) -> bool:
+    """Is the cue in a line written in capitals (a teaser or crosshead: "STAR SAYS …")?"""
+    words = [w for w in _line(text, token.idx).split() if any(ch.isalpha() for ch in w)]
+    if len(words) < _MIN_CAPITAL_WORDS:
+        return False
+    return sum(w.isupper() for w in words) >= 0.8 * len(words)
+
+
+def _quoted(text: str, token: Token) -> bool:
+    """Does a quotation mark open earlier on the token's line than the token (a quote that
+    addresses its own listener: “You knew the risks,” the judge said)?"""
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return any(ch in "\"“‘'«" for ch in text[line_start : token.idx])
+
+
+def _furniture_source(root: Token, text: str) -> bool:
+    """ "Video shows …", "Photos: …": a caption, its source the line's first word."""
+    if root.lemma_.lower() not in _FURNITURE_SOURCES:
+        return False
+    line_start = text.rfind("\n", 0, root.idx) + 1
+    return not text[line_start : root.idx].strip()
+
+
+def _writers_hedge(head: Token) -> bool:
+    """ "it is fair to say that …", "it would be safe to say …": the writer's own claim in
+    the form of a report, the cue an infinitive after an adjective with empty "it"."""
+    if head.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    governor = head.head
+    if governor.pos_ == "ADJ":
+        governor = governor.head if governor.dep_ == "acomp" else governor
+    return any(c.dep_ in {"expl", "nsubj"} and c.lower_ == "it" for c in governor.children)
+
+
+def _thing_object(doc: Doc, candidate: Candidate) -> bool:
+    """ "shared [a clip of …]", "revealed [the news of …]", "released video showing [the
+    rescue]": an indirect content whose head is a thing (a clip, a photo, the news), not
+    words or a proposition."""
+    if candidate.kind is not QuoteKind.INDIRECT or len(candidate.fragments) != 1:
+        return False
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+        return False  # a clause ("revealed [that …]") reports whatever its words
+    return span.root.lemma_.lower() in _THING_OBJECTS
+
+
+def _naming_passive(head: Token) -> bool:
+    """ "[he] is known as the pothole chief", "[the plague] is known for its effects": a
+    name or a reputation, held by no one the text names."""
+    if head.lemma_.lower() != "know" or head.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _NAMING_PREPS for c in head.children)
+
+
+def _imperative(head: Token) -> bool:
+    """Is the cue a command opening its sentence ("Share your thoughts below", "Tell us what
+    you think")? Page furniture speaks to the reader so; a report has a speaker."""
+    if head.tag_ != "VB" or head.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in head.children):
+        return False
+    before = [t for t in head.sent if t.i < head.i and not (t.is_punct or t.is_space)]
+    return all(t.pos_ in {"ADV", "INTJ"} for t in before)
+
+
+_MODALS = frozenset({"should", "must", "could", "might", "ought"})
+
+
+def _hypothetical(head: Token) -> bool:
+    """ "Those CEOs should make it clear …", "she might argue that …": a report the sentence
+    asks for or imagines, not one that was made."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children)
