@@ -31,7 +31,6 @@ from quoteattr.calibration import (
     threshold_table,
 )
 from quoteattr.evaluate import load_gold_files, run_attributor, score
-from quoteattr.parsecache import CachedParses
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src/quoteattr/data/calibration.tsv"
 HEADER = (
@@ -47,10 +46,8 @@ def collect(
     """(document id, outcome) for every scored prediction on the gold files, and the number
     of gold quotes of each corpus."""
     documents = load_gold_files(paths)
-    attributor: object = Attributor()
-    if parse_cache:
-        attributor = CachedParses(attributor, parse_cache)  # type: ignore[arg-type]
-    report = score(documents, run_attributor(attributor, [d.text for d in documents]))  # type: ignore[arg-type]
+    attributor = Attributor(parse_cache=parse_cache)
+    report = score(documents, run_attributor(attributor, [d.text for d in documents]))
     by_text = {d.text: f"{d.corpus}/{d.id}" for d in documents}
     gold = {name: corpus.gold for name, corpus in report.corpora.items()}
     return [(by_text.get(o.text, o.corpus), o) for o in report.overall.outcomes], gold
