@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
     docs = list(nlp.pipe(texts))
     parse = best(lambda: list(nlp.pipe(texts)))
-    rules = best(lambda: [attributor.analyze_doc(d) for d in docs])
+    rules_of = attributor.pipeline.rules
+    rules = best(lambda: [rules_of.apply(d, d.text) for d in docs])
     total = best(lambda: list(attributor.pipe(texts)))
     print(f"texts: {len(texts)}, words: {words}, model: {nlp.meta.get('name')}")
     print(f"spaCy parse only      : {words / parse:10.0f} words/s")

@@ -409,6 +409,7 @@ class Resolver:
 
 def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
     """Titles before names and appositions tell which roles and nationality a person has."""
+    doc_text = doc.text  # rebuilt from every token on each access: once, not once a mention
     for record in records:
         for mention in record.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -431,7 +432,7 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
                     text = role_text(before)  # "actor Tim Allen": a role word not listed
                     if text is not None:
                         record.roles.append(text)
-            state = party_state(doc.text, mention.end)
+            state = party_state(doc_text, mention.end)
             if state is not None and record.kind is EntityKind.PERSON:
                 record.countries.add(state)
             root = span.root

@@ -174,7 +174,7 @@ class DialogueSieves:
         if doc is not None:
             self._sents = [(s.start, s.end) for s in doc.sents]
             self._sent_chars = [doc[s].idx for s, _e in self._sents]
-            self._token_starts = [t.idx for t in doc]
+            self._token_starts = doc.to_array("IDX").tolist()  # no Token objects: fast
 
     # -- layout
 
