@@ -44,6 +44,16 @@ def test_apposition_is_a_role_and_a_pronoun_tells_the_gender(
     assert kendall.gender == "female"
 
 
+def test_an_honorific_is_no_role(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "According to Dr. Ada Kendall, a coastal engineer, the dunes are moving. "
+        "“They will reach the road,” Kendall said."
+    )
+    kendall = speaker_of(attributor.analyze(text), "reach the road")
+    assert kendall is not None and kendall.name == "Ada Kendall"
+    assert kendall.role == ("coastal engineer",)
+
+
 def test_a_description_resolved_to_a_person_is_one_of_its_roles(
     attributor: quoteattr.Attributor,
 ) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import word_list
+from ..lexicon import load_table, word_list
 from ..types import MentionKind
 
 __all__ = ["GENDER_LABELS", "distinct_roles", "is_named", "role_text", "title_words"]
@@ -32,6 +32,8 @@ GENDER_LABELS = {"f": "female", "m": "male"}
 
 # Words that open a noun phrase but are no part of the role it names.
 _ROLE_OPENERS = frozenset({"DET", "PRON", "PUNCT", "SPACE", "CCONJ"})
+# Forms of address ("Dr.", "Mrs"): they tell how a person is addressed, not a role.
+_HONORIFICS = frozenset(row[0].casefold().rstrip(".") for row in load_table("honorifics.tsv"))
 # An apposition longer than this is a clause the parser hung on the name, not a role.
 _MAX_ROLE_TOKENS = 12
 
@@ -64,14 +66,15 @@ def title_words(span: Span) -> int:
 
 def distinct_roles(roles: Iterable[str], name: str = "") -> tuple[str, ...]:
     """Each role once, case aside, in order of first appearance; not the entity's own name
-    (an unnamed source is called by its description: "officials")."""
+    (an unnamed source is called by its description: "officials"), nor a bare honorific."""
 
     def key(text: str) -> str:
         return " ".join(text.casefold().split())
 
     seen: dict[str, str] = {key(name): ""}
     for role in roles:
-        seen.setdefault(key(role), " ".join(role.split()))
+        if key(role).rstrip(".") not in _HONORIFICS:
+            seen.setdefault(key(role), " ".join(role.split()))
     return tuple(v for v in seen.values() if v)
 
 
