@@ -69,7 +69,8 @@ def distinct_roles(roles: Iterable[str], name: str = "") -> tuple[str, ...]:
     (an unnamed source is called by its description: "officials"), nor a bare honorific."""
 
     def key(text: str) -> str:
-        return " ".join(text.casefold().split())
+        words = text.casefold().split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words)
 
     seen: dict[str, str] = {key(name): ""}
     for role in roles:
