@@ -109,10 +109,8 @@ class Pipeline:
         self.rules = rules
 
     def analyze(self, text: object) -> Attribution:
-        checked = check_text(text)
-        prepared = prepare(checked)
-        doc = self.parser.parse(prepared.text)
-        return self.rules.keep(prepared.restore(self.rules.apply(doc, prepared.text)))
+        prepared = prepare(check_text(text))
+        return self._finish(prepared, self.parser.parse(prepared.text))
 
     def pipe(self, texts: Iterable[object], *, batch_size: int) -> Iterator[Attribution]:
         """Attributions of ``texts`` in order; short texts are parsed in batches."""
@@ -128,21 +126,22 @@ class Pipeline:
                 yield item.text
 
         for doc in self.parser.parse_many(clean_texts(), batch_size):
-            item = queue.popleft()
-            yield self.rules.keep(item.restore(self.rules.apply(doc, item.text)))
+            yield self._finish(queue.popleft(), doc)
 
     def analyze_parsed(self, doc: Doc) -> Attribution:
         """The attribution of an already parsed ``Doc``: the doc is used as it is when the
         full path would parse the same text the same way (nothing to sanitise, every line
         break already a sentence start, short enough to be parsed in one piece), and the
         text is parsed afresh otherwise, so the result always equals ``analyze(doc.text)``."""
-        text = doc.text
-        if len(text) <= self.parser.limit and _parsed_as_pipeline_would(doc, text):
-            return self.rules.keep(self.rules.apply(doc, text))
-        return self.analyze(text)
+        prepared = prepare(doc.text)
+        if (
+            prepared.changed
+            or len(prepared.text) > self.parser.limit
+            or not all(doc[i].is_sent_start for i in line_break_starts(doc))
+        ):
+            doc = self.parser.parse(prepared.text)
+        return self._finish(prepared, doc)
 
-
-def _parsed_as_pipeline_would(doc: Doc, text: str) -> bool:
-    if prepare(text).changed:
-        return False
-    return all(doc[i].is_sent_start for i in line_break_starts(doc))
+    def _finish(self, prepared: Prepared, doc: Doc) -> Attribution:
+        """The rules on the parse of the clean text, then back on the caller's string."""
+        return self.rules.keep(prepared.restore(self.rules.apply(doc, prepared.text)))
