@@ -45,13 +45,27 @@ class Attributor:
     ) -> None:
         nlp = model if isinstance(model, Language) else load_model(model)
         self.nlp: Language = nlp
-        self.roster = {name: tuple(aliases) for name, aliases in roster.items()} if roster else None
-        self.lexicon = CueLexicon.default().extended(cues, categories=categories)
-        self.min_confidence = min_confidence
         self.max_chunk_chars = max_chunk_chars
         limit = chunk_limit(nlp, max_chunk_chars)  # refuses a bad value now, not later
-        rules = Rules(lexicon=self.lexicon, roster=self.roster, min_confidence=min_confidence)
+        rules = Rules(
+            lexicon=CueLexicon.default().extended(cues, categories=categories),
+            roster={name: tuple(aliases) for name, aliases in roster.items()} if roster else None,
+            min_confidence=min_confidence,
+        )
         self.pipeline = Pipeline(Parser(nlp, limit=limit, cache=parse_cache), rules)
+
+    @property
+    def lexicon(self) -> CueLexicon:
+        """The cue lexicon in use: the default one with ``cues`` and ``categories`` applied."""
+        return self.pipeline.rules.lexicon
+
+    @property
+    def roster(self) -> Roster | None:
+        return self.pipeline.rules.roster
+
+    @property
+    def min_confidence(self) -> float | None:
+        return self.pipeline.rules.min_confidence
 
     def analyze(self, text: str) -> Attribution:
         """Quotes and entities of one text (any ``str``: long, HTML remnants, odd characters)."""
