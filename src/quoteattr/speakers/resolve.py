@@ -124,17 +124,14 @@ class SpeakerResolver:
         of it: the roster is the user's word that this is a name."""
         if not self.roster_forms:
             return None
-        span = self.doc[s:e]
-        words = list(span)
-        while (
-            words
-            and words[0].pos_ == "DET"
-            and " ".join(t.lower_ for t in words) not in (self.roster_forms)
-        ):
+        words = list(self.doc[s:e])
+        while words:  # the phrase as written, then without its determiners, one at a time
+            if " ".join(t.lower_ for t in words) in self.roster_forms:
+                return words[0].idx, words[-1].idx + len(words[-1])
+            if words[0].pos_ != "DET":
+                return None
             words = words[1:]
-        if not words or " ".join(t.lower_ for t in words) not in self.roster_forms:
-            return None
-        return words[0].idx, words[-1].idx + len(words[-1])
+        return None
 
     def _interjections(self) -> set[str]:
         """Capitalised words the recogniser takes for names that only ever open a quotation,
