@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from ..render.layers import shorten
 from ..types import Attribution, Quote
 from .readers import Document
 from .records import CSV_COLUMNS, csv_row, document_records
@@ -62,11 +63,6 @@ _KIND_W, _SPEAKER_W, _CUE_W = 8, 28, 12
 _QUOTE_W = WIDTH - _KIND_W - _SPEAKER_W - _CUE_W - 3 * 2
 
 
-def _shorten(text: str, width: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _speaker_cell(quote: Quote) -> str:
     """Canonical name, plus the mention as written when it differs (``Trump ("he")``)."""
     mention = quote.speaker_mention.text if quote.speaker_mention is not None else None
@@ -85,10 +81,10 @@ def _quote_cell(quote: Quote) -> str:
 
 def _row(kind: str, speaker: str, cue: str, text: str) -> str:
     cells = (
-        _shorten(kind, _KIND_W).ljust(_KIND_W),
-        _shorten(speaker, _SPEAKER_W).ljust(_SPEAKER_W),
-        _shorten(cue, _CUE_W).ljust(_CUE_W),
-        _shorten(text, _QUOTE_W),
+        shorten(kind, _KIND_W).ljust(_KIND_W),
+        shorten(speaker, _SPEAKER_W).ljust(_SPEAKER_W),
+        shorten(cue, _CUE_W).ljust(_CUE_W),
+        shorten(text, _QUOTE_W),
     )
     return "  ".join(cells).rstrip()
 
