@@ -148,27 +148,29 @@ class QuoteattrComponent:
         doc.user_data[USER_DATA_KEY] = data
         return doc
 
-    # -- serialisation
+    # -- serialisation: the roster and cues, as one JSON object
+
+    def _data(self) -> dict[str, Any]:
+        return {"roster": self.roster, "cues": self.cues}
+
+    def _load(self, data: Mapping[str, Any]) -> QuoteattrComponent:
+        self._set_data(data.get("roster", {}), data.get("cues", {}))
+        return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.json_dumps({"roster": self.roster, "cues": self.cues}).encode("utf-8")
+        return srsly.json_dumps(self._data()).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuoteattrComponent:
-        loaded = srsly.json_loads(data.decode("utf-8"))
-        self._set_data(loaded.get("roster", {}), loaded.get("cues", {}))
-        return self
+        return self._load(srsly.json_loads(data.decode("utf-8")))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         directory = ensure_path(path)
         directory.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(directory / _DATA_FILE, {"roster": self.roster, "cues": self.cues})
+        srsly.write_json(directory / _DATA_FILE, self._data())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteattrComponent:
         data_file = ensure_path(path) / _DATA_FILE
-        if data_file.exists():
-            loaded = srsly.read_json(data_file)
-            self._set_data(loaded.get("roster", {}), loaded.get("cues", {}))
-        return self
+        return self._load(srsly.read_json(data_file)) if data_file.exists() else self
 
 
 @Language.factory(
