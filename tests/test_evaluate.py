@@ -18,13 +18,11 @@ import pytest
 from quoteattr.evaluate import (
     GoldDocument,
     Report,
-    _candidates,
-    _Item,
-    _merge,
     evaluate,
     load_gold,
     score,
 )
+from quoteattr.evaluate.matching import Item, candidates, merge_spans
 from quoteattr.types import Attribution, Entity, Mention, MentionKind, Quote, QuoteKind, Span
 
 # --------------------------------------------------------------------------------------------
@@ -556,9 +554,9 @@ def test_predictions_must_align_with_documents(tmp_path: Path) -> None:
 
 def test_candidate_pairs_come_from_a_sweep_not_all_pairs() -> None:
     # 200 disjoint quotes and 200 predictions on top of them: 200 candidate pairs, not 40,000.
-    gold = [_Item(((10 * i, 10 * i + 8),), 8) for i in range(200)]
-    pred = [_Item(((10 * i + 1, 10 * i + 9),), 8) for i in range(200)]
-    assert sorted(_candidates(gold, pred)) == [(i, i) for i in range(200)]
+    gold = [Item(((10 * i, 10 * i + 8),), 8) for i in range(200)]
+    pred = [Item(((10 * i + 1, 10 * i + 9),), 8) for i in range(200)]
+    assert sorted(candidates(gold, pred)) == [(i, i) for i in range(200)]
 
 
 def test_candidate_pairs_equal_brute_force() -> None:
@@ -570,7 +568,7 @@ def test_candidate_pairs_equal_brute_force() -> None:
             for _ in range(rng.randint(1, 3)):
                 s = rng.randint(0, 60)
                 spans.append((s, s + rng.randint(1, 15)))
-            items.append(_Item(_merge(spans), 1))  # as scoring builds them
+            items.append(Item(merge_spans(spans), 1))  # as scoring builds them
         cut = rng.randint(0, len(items))
         gold, pred = items[:cut], items[cut:]
         brute = {
@@ -579,7 +577,7 @@ def test_candidate_pairs_equal_brute_force() -> None:
             for j, p in enumerate(pred)
             if g.start < max(e for _, e in p.spans) and p.start < max(e for _, e in g.spans)
         }
-        got = list(_candidates(gold, pred))
+        got = list(candidates(gold, pred))
         assert len(got) == len(set(got))
         assert set(got) == brute
 

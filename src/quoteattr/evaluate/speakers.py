@@ -1,0 +1,135 @@
+"""Whether a matched quote has the right speaker: by mention (spkMen) and by entity (the
+canonical name, or the LitBank character)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from ..lexicon import load_table, word_list
+from ..types import EntityKind, Mention, MentionKind, Quote, Span
+from .gold import ANONYMOUS_TYPES, GoldQuote
+from .matching import HasOffsets, Interval, merge_spans, overlaps
+from .scores import CorpusScore
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+def speaker_right(gold: GoldQuote, pred: Quote) -> bool:
+    """Right when the predicted mention, or any mention of the predicted entity, overlaps a
+    gold speaker span. Gold without spans but with a name falls back to comparing names."""
+    if gold.speaker_spans:
+        mentions = [pred.speaker_mention] if pred.speaker_mention else []
+        if pred.speaker is not None:
+            mentions.extend(pred.speaker.mentions)
+        return any(overlaps(m, s) for m in mentions for s in gold.speaker_spans)
+    if gold.speaker is None:
+        return False
+    wanted = _norm_name(gold.speaker)
+    names = [pred.speaker_mention.text] if pred.speaker_mention else []
+    if pred.speaker is not None:
+        names += [pred.speaker.name, *pred.speaker.aliases]
+    return any(_norm_name(n) == wanted for n in names)
+
+
+# Entity level: is the predicted entity the gold speaker?
+
+
+@cache
+def _name_noise() -> frozenset[str]:
+    """Words a canonical comparison drops before a name: honorifics and titles."""
+    words = {_fold_name(row[0]) for row in load_table("honorifics.tsv") if row[0]}
+    return frozenset(w.rstrip(".") for w in words) | word_list("name_titles")
+
+
+def _fold_name(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def canonical_key(name: str) -> str:
+    """The form two canonical names are compared in: case, accents, punctuation, a possessive,
+    a leading "the", leading honorifics and titles, and single-letter initials do not count
+    ("Sen. David E. Kendall's" and "David Kendall" compare equal)."""
+    folded = re.sub(r"['’]s?$", "", _fold_name(name).strip())
+    words = re.sub(r"[^\w]+", " ", folded.replace("'", "").replace("’", "")).split()
+    if len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    noise = _name_noise()
+    while len(words) > 1 and words[0] in noise:
+        words.pop(0)
+    return " ".join(w for w in words if len(w) > 1) or " ".join(words)
+
+
+def _names_a_person(quote: Quote) -> bool:
+    """Whether the predicted speaker is a specific, named person."""
+    entity = quote.speaker
+    return (
+        entity is not None
+        and entity.kind is EntityKind.PERSON
+        and entity.named
+        and any(m.kind is MentionKind.NAME for m in entity.mentions)
+    )
+
+
+class EntitySpans:
+    """A document's gold entity mentions (LitBank), merged and searchable by offset."""
+
+    def __init__(self, mentions: Mapping[str, Sequence[Span]]) -> None:
+        self._mentions = mentions
+        self._merged: dict[str, tuple[tuple[Interval, ...], list[int]]] = {}
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._mentions
+
+    def covers(self, entity_id: str, mention: HasOffsets) -> bool:
+        """Whether ``mention`` overlaps a mention of the gold entity."""
+        if entity_id not in self._merged:
+            merged = merge_spans((m.start, m.end) for m in self._mentions[entity_id])
+            self._merged[entity_id] = (merged, [a for a, _ in merged])
+        merged, starts = self._merged[entity_id]
+        k = bisect.bisect_right(starts, mention.start)
+        before = k > 0 and merged[k - 1][1] > mention.start
+        after = k < len(merged) and merged[k][0] < mention.end
+        return before or after
+
+
+def _is_gold_character(entity_id: str, pred: Quote, spans: EntitySpans) -> bool:
+    """Right when most of the predicted entity's name mentions (its speaker mention when it
+    has none) are mentions of the gold character."""
+    mentions: list[Mention] = []
+    if pred.speaker is not None:
+        mentions = [m for m in pred.speaker.mentions if m.kind is MentionKind.NAME]
+    if not mentions and pred.speaker_mention is not None:
+        mentions = [pred.speaker_mention]
+    hits = sum(spans.covers(entity_id, m) for m in mentions)
+    return bool(mentions) and 2 * hits > len(mentions)
+
+
+def score_entity(s: CorpusScore, g: GoldQuote, p: Quote, spans: EntitySpans) -> bool | None:
+    """Add one matched quote to the entity-level counts; whether it was right (None: the
+    gold says nothing at entity level)."""
+    if g.speaker_id is not None and g.speaker_id in spans:
+        right = _is_gold_character(g.speaker_id, p, spans)
+        s.entity_total += 1
+        s.entity_right += right
+        return right
+    if g.speaker_type is None and g.speaker_canonical is None:
+        return None
+    kind = g.speaker_type or "unknown"
+    if g.speaker_canonical is not None:
+        right = p.speaker is not None and canonical_key(p.speaker.name) == canonical_key(
+            g.speaker_canonical
+        )
+        s.canonical_total[kind] = s.canonical_total.get(kind, 0) + 1
+        s.canonical_right[kind] = s.canonical_right.get(kind, 0) + right
+        return right
+    named = _names_a_person(p)
+    s.anonymous_total[kind] = s.anonymous_total.get(kind, 0) + 1
+    s.anonymous_named[kind] = s.anonymous_named.get(kind, 0) + named
+    return None if kind not in ANONYMOUS_TYPES else not named
