@@ -100,6 +100,7 @@ __all__ = [
     "Roster",
     "canonical_name",
     "cluster_names",
+    "is_honorific",
     "is_listed_forename",
     "name_gender",
     "normalize_name",
@@ -194,6 +195,11 @@ def _forenames() -> dict[str, str | None]:
 def is_listed_forename(word: str) -> bool:
     """Whether ``word`` is in ``data/forenames.tsv``."""
     return _fold(word) in _forenames()
+
+
+def is_honorific(word: str) -> bool:
+    """Whether ``word`` is in ``data/honorifics.tsv`` ("Mr.", "Miss", "Sir")."""
+    return _fold(word) in _honorifics()
 
 
 def _gender_cell(row: list[str]) -> str | None:
@@ -472,6 +478,11 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(word == other for other in it) for word in short)
 
 
+def _ends_with(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether a name of more words ends in all the words of a shorter one."""
+    return len(long) > len(short) >= 2 and long[-len(short) :] == short
+
+
 def _org_words(p: _Parsed) -> tuple[str, ...]:
     return tuple(k for k in p.keys if k not in _ORG_STOPWORDS)
 
@@ -618,6 +629,17 @@ class _Clusterer:
                 and any(_is_subsequence(p.name_keys, form) for form in c.forms)
             ]
             as_surname = False
+        if not candidates and p.multi:
+            # a compound surname on its own ("Wasserman Schultz", "Abu Laban") and the full
+            # name it ends ("Debbie Wasserman Schultz"), in either order
+            bare = attrs.evolve(p, forename=None)
+            candidates = [
+                c
+                for c in self.by_word.get(surname, ())
+                if _compatible(c, bare, kind)
+                and any(_ends_with(form, p.name_keys) or _ends_with(p.name_keys, form)
+                        for form in c.forms)
+            ]  # fmt: skip
         if candidates:
             if p.multi and p.forename is not None:
                 forename = p.forename

@@ -21,7 +21,14 @@ from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
 from .dialogue import DialogueSieves, Turn
-from .names import NameMention, Roster, cluster_names, is_listed_forename, same_name_word
+from .names import (
+    NameMention,
+    Roster,
+    cluster_names,
+    is_honorific,
+    is_listed_forename,
+    same_name_word,
+)
 from .profile import GENDER_LABELS, distinct_roles, is_named
 
 __all__ = ["SpeakerResolver", "build_entities"]
@@ -40,6 +47,8 @@ _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
+# Lemmas of the speech verbs ("tell", "say"), for a headline verb glued to a name.
+_CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
@@ -90,17 +99,43 @@ class SpeakerResolver:
                 doc[first].pos_ in _NOT_NAME_START or _role_before_name(doc[first], kind)
             ):
                 first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
-            start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
+            last = ent.end
+            if kind is EntityKind.PERSON:
+                first, last = _person_bounds(doc, text, first, last)
+            start, end = _strip_possessive(
+                text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+            )
+            start = _after_glued_quote(text, start, end)
             if end > start:
                 found[(start, end)] = NameMention(
                     Mention.of(text, start, end, MentionKind.NAME), kind
                 )
-        # Proper-noun speakers the recogniser missed ("Smith said").
+        # Proper-noun speakers the recogniser missed ("Smith said"), and a person's surname
+        # the tagger took for a common noun in a headline ("Update: Smith urges voters").
+        surnames = {
+            m.mention.text.split()[-1] for m in found.values() if m.kind is EntityKind.PERSON
+        }
         for candidate in candidates:
             if candidate.source is None:
                 continue
             s, e = candidate.source
             root = doc[s:e].root
+            glued = _after_glued_quote(text, root.idx, root.idx + len(root.text))
+            if glued > root.idx and text[glued].isupper():  # “… the courts,”Marsh said
+                span = _strip_possessive(text, glued, root.idx + len(root.text))
+                mention = Mention.of(text, *span, MentionKind.NAME)
+                found.setdefault(span, NameMention(mention, EntityKind.PERSON))
+                continue
+            if (
+                root.pos_ == "NOUN"
+                and root.is_title
+                and not root.ent_type_
+                and root.text in surnames
+            ):
+                span = (root.idx, root.idx + len(root.text))
+                mention = Mention.of(text, *span, MentionKind.NAME)
+                found.setdefault(span, NameMention(mention, EntityKind.PERSON))
+                continue
             rostered = self._rostered(s, e)
             if rostered is not None:
                 mention = Mention.of(text, *rostered, MentionKind.NAME)
@@ -246,7 +281,7 @@ class SpeakerResolver:
         name_owner: list[tuple[int, int, EntityRecord]], start: int, end: int
     ) -> EntityRecord | None:
         """The entity whose name covers the head word of a speaker phrase."""
-        k = bisect.bisect_right(name_owner, start, key=lambda t: t[0])
+        k = bisect.bisect_left(name_owner, end, key=lambda t: t[0])  # those starting before end
         for a, b, record in reversed(name_owner[max(0, k - 3) : k]):
             if a < end and start < b:
                 return record
@@ -413,6 +448,62 @@ class SpeakerResolver:
         return record
 
 
+def _person_bounds(doc: Doc, text: str, first: int, last: int) -> tuple[int, int]:
+    """The words of a person's name the recogniser cut too short or too long: a listed
+    forename just before it joins ("Chair Debbie | Wasserman Schultz"); a headline verb
+    after it goes ("Jane Roe Tells Voters"); a word before the forename that the rest of
+    the name goes without elsewhere in the text goes, with its honorific ("Miss Universe
+    Jane Roe" when "Jane Roe" is written too), as does a sentence-opening gerund
+    ("Injecting Roe's troubles")."""
+    before = doc[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and not before.ent_type_
+        and first <= before.head.i < last
+        and before.lower_ not in _TITLES
+        and (is_listed_forename(before.text) or (first > 1 and _is_title(doc[first - 2])))
+    ):
+        first -= 1
+    if last - first >= 3 and _headline_verb(doc[last - 1]):
+        last -= 1
+    j = first
+    while j < last - 2 and is_honorific(doc[j].text):
+        j += 1  # past honorifics ("Miss")
+    word = doc[j]
+    if last - j >= 2 and not is_listed_forename(word.text) and word.lower_ not in _TITLES:
+        rest = text[doc[j + 1].idx : doc[last - 1].idx + len(doc[last - 1])]
+        gerund = word.is_sent_start and word.lower_.endswith("ing") and len(word) > 5
+        titled = last - j >= 3 and is_listed_forename(doc[j + 1].text) and text.count(rest) > 1
+        if gerund or titled:
+            first = j + 1
+    return first, last
+
+
+def _is_title(token: Token) -> bool:
+    """A title or role word written before a name ("Chair", "Sen.", "spokeswoman")."""
+    return token.lower_.rstrip(".") in _TITLES or coref.is_role_word(token)
+
+
+def _headline_verb(token: Token) -> bool:
+    """A capitalised speech verb in the third person ("Tells", "Says"): a headline's verb
+    the recogniser took into the name before it."""
+    word = token.lower_
+    return (
+        token.is_title
+        and word.endswith("s")
+        and (word[:-1] in _CUE_LEMMAS or (word[:-2] in _CUE_LEMMAS and word.endswith("es")))
+    )
+
+
+def _after_glued_quote(text: str, start: int, end: int) -> int:
+    """Where a name starts after a closing quotation mark written with no space before it
+    (``paranoia,”Clinton said``): the recogniser took the words before it along."""
+    cut = max(text.rfind(mark, start, end) for mark in '“”"')
+    return cut + 1 if cut >= 0 and cut + 1 < end else start
+
+
 def _role_before_name(token: Token, kind: EntityKind) -> bool:
     """A role word the recogniser took into a person's name ("Comedian Rob Tanner"); titles
     ("President", ``name_titles``) stay, the name rules know them."""
@@ -493,15 +584,27 @@ def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
         return words[-1] if full_name(words) else None
 
     single = {m.mention.text for m in mentions if " " not in m.mention.text}
+    lone_people = {
+        m.mention.text
+        for m in mentions
+        if m.kind is EntityKind.PERSON and " " not in m.mention.text
+    }
     surnames = {s for s in map(surname, mentions) if s is not None}
     out = []
     for item in mentions:
         words = item.mention.text.split()
+        # "Witold Roe" with "Roe said" elsewhere: a forename not listed, a surname that is
+        # a person's on its own
+        two_words = len(words) == 2 and all(w.istitle() and w.isalpha() for w in words)
         if (
             item.kind is not EntityKind.PERSON
             and words[0][:1].isupper()
             and any(same_name_word(words[-1], s) for s in surnames)
-            and (len(words) == 1 or (full_name(words) and words[-1] in single))
+            and (
+                len(words) == 1
+                or (full_name(words) and words[-1] in single)
+                or (two_words and words[-1] in lone_people)
+            )
         ):
             item = NameMention(item.mention, EntityKind.PERSON)
         out.append(item)
