@@ -447,3 +447,43 @@ def test_a_surname_the_tagger_took_for_a_noun_is_the_person() -> None:
     )
     names = SpeakerResolver(doc, doc.text, [], None)._name_mentions([candidate])
     assert [n.mention.text for n in names] == ["Carver", "Lyle Carver"]
+
+
+# ------------------------------------------------ session 5: descriptions linked right
+
+
+def test_a_description_of_another_party_is_not_that_candidate(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Libertarian presidential candidate Gary Holm released a letter on Friday. "
+        "Hal Brody spoke in Ohio and Brody attacked the press again on Monday. "
+        "The GOP nominee complained about his microphone, suggesting he had been sabotaged."
+    )
+    brody = speaker_of(attributor.analyze(text), "he had been sabotaged")
+    assert brody is not None and brody.name == "Hal Brody"
+
+
+def test_a_gendered_description_is_not_a_woman_of_the_text(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Hal Brody spoke at a rally in Ohio. Mona Derrick said her record on trade was "
+        "clean. Derrick said the deal was fair. The New York businessman says of Derrick, "
+        "“She will sell the office.”"
+    )
+    brody = speaker_of(attributor.analyze(text), "She will sell the office")
+    assert brody is not None and brody.name == "Hal Brody"
+
+
+def test_a_description_continues_the_subject_of_the_last_sentences(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Hal Brody has sent angry tweets about Mona Derrick all week. "
+        "Luke Penner says too much is made of the tweets. The vice presidential nominee "
+        "was speaking in Fort Wayne, hours after Brody attacked Derrick again. "
+        "The Indiana governor said the media were to blame."
+    )
+    penner = speaker_of(attributor.analyze(text), "media were to blame")
+    assert penner is not None and penner.name == "Luke Penner"

@@ -47,6 +47,8 @@ _PRONOUNS: dict[str, tuple[str | None, str]] = {
 
 # How many paragraphs back a pronoun may look for its antecedent.
 PRONOUN_WINDOW_CHARS = 2500
+# How many sentences back a description looks for the subject it continues.
+RECENT_SENTENCES = 3
 
 
 def pronoun_features(word: str) -> tuple[str | None, str] | None:
@@ -60,6 +62,7 @@ class Description:
     kind: EntityKind | None
     country: str | None
     plural: bool
+    party: str | None = None  # "the GOP nominee": republican (``data/parties.tsv``)
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +99,22 @@ def _state_names() -> dict[str, str]:
     return {state.lower(): state for state in _states().values()}
 
 
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in load_table("parties.tsv")}
+
+
+def _party(tokens: Span | Sequence[Token]) -> str | None:
+    """The party a description's modifiers name ("Republican", "GOP"); one-letter tags
+    count only in a party-and-state tag, not here."""
+    parties = _parties()
+    for token in tokens:
+        word = token.lower_
+        if len(word) > 1 and word in parties and token.text[:1].isupper():
+            return parties[word]
+    return None
+
+
 def role_word(word: str) -> str:
     """A title's role word: abbreviations spelled out ("Sen." -> "senator"), lower case."""
     key = word.lower().rstrip(".")
@@ -103,6 +122,15 @@ def role_word(word: str) -> str:
 
 
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s*[-–—.]\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)")
+
+
+def party_tag(text: str, end: int) -> str | None:
+    """The party of a party-and-state tag right after a name ("(D-Calif.)" -> democratic)."""
+    found = _PARTY_STATE.match(text, end, min(len(text), end + 24))
+    if found is None:
+        return None
+    letter = found.group(0).lstrip(" (,")[:1].lower()
+    return _parties().get(letter)
 
 
 def party_state(text: str, end: int) -> str | None:
@@ -147,12 +175,13 @@ def describe(tokens: Span | Sequence[Token]) -> Description:
         for n in (2, 1):
             for i in range(len(words) - n + 1):
                 country = country or states.get(" ".join(words[i : i + n]))
+    party = _party(tokens)
     if best is None:
-        return Description(None, None, None, country, plural)
+        return Description(None, None, None, country, plural, party)
     role, kind, group = best
     if plural and kind is EntityKind.PERSON:
         kind = EntityKind.GROUP
-    return Description(role, group, kind, country, plural)
+    return Description(role, group, kind, country, plural, party)
 
 
 @attrs.define
@@ -167,6 +196,7 @@ class EntityRecord:
     mentions: list[Mention] = attrs.Factory(list)
     groups: set[str] = attrs.Factory(set)
     countries: set[str] = attrs.Factory(set)
+    parties: set[str] = attrs.Factory(set)
     roles: list[str] = attrs.Factory(list)  # role phrases as written, for the profile
     spoke: bool = False
 
@@ -181,6 +211,8 @@ class EntityRecord:
             self.groups.add(description.group)
         if description.country:
             self.countries.add(description.country)
+        if description.party and self.kind is EntityKind.PERSON:
+            self.parties.add(description.party)
 
     def holds_role(self, word: str) -> bool:
         """Whether one of the roles the text gave the entity ends in ``word`` ("the actor"
@@ -192,6 +224,8 @@ class EntityRecord:
             return False
         if description.country and self.countries and description.country not in self.countries:
             return False
+        if description.party and self.parties and description.party not in self.parties:
+            return False
         return not (description.group and self.groups and description.group not in self.groups)
 
 
@@ -201,6 +235,16 @@ class _Occurrence:
     sentence: int
     record: EntityRecord
     subject: bool
+    main: bool = False  # the subject of its sentence's main verb
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb, or of a verb joined to it ("X said and
+    added"): what the sentence is about, unlike the subject of a clause inside it."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 class Resolver:
@@ -246,7 +290,13 @@ class Resolver:
             return
         root = span.root
         self._occurrences.append(
-            _Occurrence(mention.start, span.sent.start, record, root.dep_ in {"nsubj", "nsubjpass"})
+            _Occurrence(
+                mention.start,
+                span.sent.start,
+                record,
+                root.dep_ in {"nsubj", "nsubjpass"},
+                _is_main_subject(root),
+            )
         )
 
     def note_mention(self, mention: Mention, record: EntityRecord) -> None:
@@ -258,8 +308,9 @@ class Resolver:
         if span is None or not len(span):
             return
         occurrence = _Occurrence(
-            mention.start, span.sent.start, record, span.root.dep_ in {"nsubj", "nsubjpass"}
-        )
+            mention.start, span.sent.start, record, span.root.dep_ in {"nsubj", "nsubjpass"},
+            _is_main_subject(span.root),
+        )  # fmt: skip
         bisect.insort(self._occurrences, occurrence, key=lambda o: o.offset)
 
     def _before(self, offset: int, exclude: Iterable[tuple[int, int]]) -> list[_Occurrence]:
@@ -336,7 +387,11 @@ class Resolver:
         # someone who has spoken fits it.
         if description.country or description.group == "head":
             for record in fitting:
-                if record.spoke:
+                # "the Indiana governor": someone the text placed in Indiana; anyone else
+                # is left to the recent subject and salience (``resolve_salient``)
+                if record.spoke and (
+                    description.country is None or description.country in record.countries
+                ):
                     return record
         return None
 
@@ -350,11 +405,23 @@ class Resolver:
         return next((o.record for o in self._before(offset, exclude) if wanted(o.record)), None)
 
     def resolve_by_role(
-        self, word: str, offset: int, exclude: Iterable[tuple[int, int]]
+        self,
+        word: str,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+        description: Description | None = None,
     ) -> EntityRecord | None:
-        """The nearest person before ``offset`` the text gave the role ``word``."""
+        """The nearest person before ``offset`` the text gave the role ``word``, whom the
+        rest of the description (nationality, party) fits: "the Russian president" is not
+        the Ukrainian one."""
         return self._nearest(
-            offset, exclude, lambda r: r.kind is EntityKind.PERSON and r.holds_role(word)
+            offset,
+            exclude,
+            lambda r: (
+                r.kind is EntityKind.PERSON
+                and r.holds_role(word)
+                and (description is None or r.fits(attrs.evolve(description, group=None)))
+            ),
         )
 
     def holder_of(
@@ -362,6 +429,34 @@ class Resolver:
     ) -> EntityRecord | None:
         """The nearest entity before ``offset`` known to have the role group ``group``."""
         return self._nearest(offset, exclude, lambda r: group in r.groups)
+
+    def recent_subject(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person a specific description continues: the subject of the main verb
+        of one of the last ``RECENT_SENTENCES`` sentences before it ("Mike Pence said … |
+        The Indiana governor said"), if the description fits them; the nearest first.
+        Subjects inside quotation marks or reported contents never count."""
+        sentences: list[int] = []
+        for occurrence in self._before(offset, exclude):
+            if occurrence.sentence not in sentences:
+                sentences.append(occurrence.sentence)
+                if len(sentences) > RECENT_SENTENCES:
+                    return None
+            if not occurrence.main or self._in_reported(occurrence.offset):
+                continue
+            record = occurrence.record
+            if record.kind is not EntityKind.PERSON or not record.fits(description):
+                continue
+            if gender and record.gender and record.gender != gender:
+                continue
+            if any(m.kind is MentionKind.NAME for m in record.mentions):
+                return record
+        return None
 
     def resolve_salient(
         self,
@@ -435,6 +530,9 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
             state = party_state(doc_text, mention.end)
             if state is not None and record.kind is EntityKind.PERSON:
                 record.countries.add(state)
+                party = party_tag(doc_text, mention.end)
+                if party is not None:
+                    record.parties.add(party)
             root = span.root
             for child in root.children:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":

@@ -364,10 +364,13 @@ class SpeakerResolver:
             return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
         if record is None and _definite_singular(span):
-            record = resolver.resolve_by_role(coref.role_word(span.root.lemma_), start, exclude)
+            role = coref.role_word(span.root.lemma_)
+            record = resolver.resolve_by_role(role, start, exclude, description)
             if record is None and _specific(span, description):
                 gender = coref.noun_gender(span)
-                record = resolver.resolve_salient(description, gender, start, exclude)
+                record = resolver.recent_subject(description, gender, start, exclude)
+                if record is None:
+                    record = resolver.resolve_salient(description, gender, start, exclude)
         if record is not None:
             record.learn(description, span)
             resolver.note_mention(mention, record)
