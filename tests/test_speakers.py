@@ -487,3 +487,38 @@ def test_a_description_continues_the_subject_of_the_last_sentences(
     )
     penner = speaker_of(attributor.analyze(text), "media were to blame")
     assert penner is not None and penner.name == "Luke Penner"
+
+
+# ---------------------------------------------- session 5: organisation descriptions
+
+
+def test_an_organisation_description_finds_the_organisation_of_that_kind(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "The pilot, Omar Fahmy, had logged 3,100 flying hours with NileAir, the airline "
+        "said on Thursday. Representatives of Harbor Logistics were not available. "
+        "He had no known political ties, the airline added."
+    )
+    result = attributor.analyze(text)
+    airline = speaker_of(result, "no known political ties")
+    assert airline is not None and airline.name == "NileAir"
+
+
+def test_the_newspaper_is_the_paper_the_text_named(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "The registration issue was first reported by The Riverside Gazette after a "
+        "complaint from the Marlow Foundation. The newspaper has also detailed spending "
+        "that personally benefited the governor."
+    )
+    paper = speaker_of(attributor.analyze(text), "spending that personally benefited")
+    assert paper is not None and paper.name == "Riverside Gazette"
+
+
+def test_the_city_of_a_place_is_that_place(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "The city of Tucson is demanding that the campaign stop using images of its police "
+        "officers in an advertisement. Tucson said the images were copyrighted."
+    )
+    city = speaker_of(attributor.analyze(text), "stop using images")
+    assert city is not None and city.name == "Tucson"

@@ -115,6 +115,22 @@ def _party(tokens: Span | Sequence[Token]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _org_name_words() -> dict[str, tuple[str, ...]]:
+    return {
+        row[0].lower(): tuple(row[1].lower().split()) for row in load_table("org_name_words.tsv")
+    }
+
+
+def org_name_fits(name: str, role: str) -> bool:
+    """Whether an organisation's name says it is a ``role`` ("Living Church of God" a
+    church, "EgyptAir" an airline, "The Washington Post" a newspaper:
+    ``data/org_name_words.tsv``)."""
+    words = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+    marks = (role.lower(), *_org_name_words().get(role.lower(), ()))
+    return any(w == m or (len(w) > len(m) + 2 and w.endswith(m)) for w in words for m in marks)
+
+
 def role_word(word: str) -> str:
     """A title's role word: abbreviations spelled out ("Sen." -> "senator"), lower case."""
     key = word.lower().rstrip(".")
@@ -375,13 +391,23 @@ class Resolver:
         if description.plural or description.kind in {EntityKind.GROUP, None}:
             return None
         fitting = [o.record for o in self._before(offset, exclude) if o.record.fits(description)]
-        if not fitting:
+        if not fitting and description.kind is not EntityKind.ORGANIZATION:
             return None
         for record in fitting:
             if description.group and description.group in record.groups:
                 return record
         if description.kind is EntityKind.ORGANIZATION:
-            return fitting[0]
+            # "the airline": the nearest organisation whose name says it is one
+            # ("EgyptAir"), else the nearest one
+            # ("EgyptAir"), even inside what it said ("… with EgyptAir, the airline said":
+            # an organisation speaks of itself by name), else the nearest one
+            role = description.role
+            if role is not None:
+                for pool in (fitting, [o.record for o in self._before(offset, ())]):
+                    for record in pool:
+                        if record.fits(description) and org_name_fits(record.name, role):
+                            return record
+            return fitting[0] if fitting else None
         # An unnamed role ("the minister") with no one known to hold it is a new person,
         # unless the description is specific (nationality, or the head of a state) and
         # someone who has spoken fits it.

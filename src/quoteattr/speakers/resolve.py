@@ -338,7 +338,9 @@ class SpeakerResolver:
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is None and root.pos_ == "NOUN":
-            owner = self._named_in_apposition(root, name_owner)
+            owner = self._named_in_apposition(root, name_owner) or self._place_named(
+                root, name_owner
+            )
         if owner is not None:
             return owner
         possessor = first_child(root, "poss")
@@ -395,6 +397,19 @@ class SpeakerResolver:
                 owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
                 if owner is not None:
                     return owner
+        return None
+
+    def _place_named(
+        self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """ "The city of Phoenix", "the town of Ely": the place the phrase names."""
+        if coref.describe([root]).group != "place":
+            return None
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                        return self._name_owner(name_owner, pobj.idx, pobj.idx + len(pobj.text))
         return None
 
     @staticmethod
