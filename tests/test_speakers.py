@@ -522,3 +522,16 @@ def test_the_city_of_a_place_is_that_place(attributor: quoteattr.Attributor) -> 
     )
     city = speaker_of(attributor.analyze(text), "stop using images")
     assert city is not None and city.name == "Tucson"
+
+
+def test_a_surname_glued_to_a_colon_and_quote_mark_is_part_of_the_name(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Rep. Tom Hale asked who told her the figure.\n\nFormer secretary of state Helen "
+        'Marie Quist:"We learned that from the department and its analysis."\n\n'
+        "On several occasions Quist suggested that the figure came from the department."
+    )
+    result = attributor.analyze(text)
+    quist = speaker_of(result, "figure came from the department")
+    assert quist is not None and quist.name == "Helen Marie Quist"

@@ -8,6 +8,7 @@ dialogue sieves (``speakers.dialogue``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -105,6 +106,8 @@ class SpeakerResolver:
             start, end = _strip_possessive(
                 text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             )
+            if kind is EntityKind.PERSON:
+                end = _glued_surname_end(doc, last, end)
             start = _after_glued_quote(text, start, end)
             if end > start:
                 found[(start, end)] = NameMention(
@@ -513,6 +516,28 @@ def _headline_verb(token: Token) -> bool:
         and word.endswith("s")
         and (word[:-1] in _CUE_LEMMAS or (word[:-2] in _CUE_LEMMAS and word.endswith("es")))
     )
+
+
+_GLUED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=[:;,.]?[\"“”])")
+
+
+def _glued_surname_end(doc: Doc, last: int, end: int) -> int:
+    """Where a person's name ends when its last word is glued to punctuation and a quote
+    mark the tokenizer kept with it (``Jane Rodham | Roe:"We learned``): the word is the
+    name's, the rest is not, whether the recogniser took the token in or left it out."""
+    inside = doc[last - 1]
+    found = _GLUED_WORD.match(inside.text)
+    if found is not None and found.end() < len(inside.text):
+        return inside.idx + found.end()
+    if last >= len(doc):
+        return end
+    token = doc[last]
+    if token.idx != end + 1 or doc.text[end] != " ":
+        return end
+    found = _GLUED_WORD.match(token.text)
+    if found is None or found.end() == len(token.text):
+        return end
+    return token.idx + found.end()
 
 
 def _after_glued_quote(text: str, start: int, end: int) -> int:
