@@ -233,11 +233,7 @@ class EntityRecord:
     def holds_role(self, word: str) -> bool:
         """Whether one of the roles the text gave the entity ends in ``word`` ("the actor"
         after "actor Tim Allen", "the senator" after "Sen. Jane Roe")."""
-        return any(
-            role_word(role.split()[-1]) in {word, f"{word}s", f"{word}es"}  # "co-hosts Jo and Al"
-            for role in self.roles
-            if role.split()
-        )
+        return any(role_word(role.split()[-1]) == word for role in self.roles if role.split())
 
     def fits(self, description: Description) -> bool:
         if description.kind is not None and description.kind is not self.kind:
