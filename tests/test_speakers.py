@@ -535,3 +535,25 @@ def test_a_surname_glued_to_a_colon_and_quote_mark_is_part_of_the_name(
     result = attributor.analyze(text)
     quist = speaker_of(result, "figure came from the department")
     assert quist is not None and quist.name == "Helen Marie Quist"
+
+
+def test_a_headline_description_is_the_person_the_article_names_in_that_role(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Senate leader dismisses Brody's complaint about fundraising.\n\n"
+        "Senate Majority Leader Ellen Marsh dismissed Hal Brody's complaint on Tuesday. "
+        "“The rules are the same for everyone,” Marsh said."
+    )
+    marsh = speaker_of(attributor.analyze(text), "complaint about fundraising")
+    assert marsh is not None and marsh.name == "Ellen Marsh"
+
+
+def test_his_brother_is_the_brother_the_text_named(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Richard Tane is believed to have been on the flight, according to an interview "
+        "his brother Alastair Tane gave to the BBC. Alastair Tane called him a kind man. "
+        "He and his wife had just welcomed a baby girl, his brother added."
+    )
+    alastair = speaker_of(attributor.analyze(text), "welcomed a baby girl")
+    assert alastair is not None and alastair.name == "Alastair Tane"

@@ -49,6 +49,8 @@ _PRONOUNS: dict[str, tuple[str | None, str]] = {
 PRONOUN_WINDOW_CHARS = 2500
 # How many sentences back a description looks for the subject it continues.
 RECENT_SENTENCES = 3
+# How far after a headline's description the article names the person it stands for.
+HEADLINE_REACH = 600
 
 
 def pronoun_features(word: str) -> tuple[str | None, str] | None:
@@ -449,6 +451,24 @@ class Resolver:
                 and (description is None or r.fits(attrs.evolve(description, group=None)))
             ),
         )
+
+    def next_holder(self, word: str, offset: int, description: Description) -> EntityRecord | None:
+        """The person the text names next after ``offset`` (within ``HEADLINE_REACH``
+        characters) with the role ``word``: whom a headline's description stands for."""
+        best: tuple[int, EntityRecord] | None = None
+        loose = attrs.evolve(description, group=None)
+        for record in self.records:
+            if record.kind is not EntityKind.PERSON or not record.holds_role(word):
+                continue
+            if not record.fits(loose):
+                continue
+            starts = [
+                m.start for m in record.mentions if m.kind is MentionKind.NAME and m.start >= offset
+            ]
+            if starts and min(starts) - offset <= HEADLINE_REACH:
+                if best is None or min(starts) < best[0]:
+                    best = (min(starts), record)
+        return best[1] if best else None
 
     def holder_of(
         self, group: str, offset: int, exclude: Iterable[tuple[int, int]]

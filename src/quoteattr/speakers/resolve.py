@@ -376,6 +376,14 @@ class SpeakerResolver:
                 record = resolver.recent_subject(description, gender, start, exclude)
                 if record is None:
                     record = resolver.resolve_salient(description, gender, start, exclude)
+        elif record is None and _possessed_singular(span):  # "his brother added"
+            role = coref.role_word(span.root.lemma_)
+            record = resolver.resolve_by_role(role, start, exclude, description)
+        if record is None and _in_headline(span):
+            # "Party chair dismisses …" over "Party Chair Jane Roe dismissed …": the headline
+            # speaks of the person the article then names in that role
+            role = coref.role_word(span.root.lemma_)
+            record = resolver.next_holder(role, end, description)
         if record is not None:
             record.learn(description, span)
             resolver.note_mention(mention, record)
@@ -567,6 +575,25 @@ def _definite_singular(span: Span) -> bool:
         and root.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.lefts)
     )
+
+
+def _possessed_singular(span: Span) -> bool:
+    """ "his brother", "her lawyer": a singular role of someone the text refers to."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.lefts)
+    )
+
+
+def _in_headline(span: Span) -> bool:
+    """A singular role noun of the text's first sentence, bare or definite ("DNC chair
+    dismisses …", "The senator says …"): a headline, whose person the article names next."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or span.sent.start != 0:
+        return False
+    return all(c.dep_ != "det" or c.lower_ == "the" for c in root.lefts)
 
 
 def _specific(span: Span, description: coref.Description) -> bool:
