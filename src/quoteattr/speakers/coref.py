@@ -465,9 +465,13 @@ class Resolver:
             starts = [
                 m.start for m in record.mentions if m.kind is MentionKind.NAME and m.start >= offset
             ]
-            if starts and min(starts) - offset <= HEADLINE_REACH:
-                if best is None or min(starts) < best[0]:
-                    best = (min(starts), record)
+            first = min(starts, default=None)
+            if (
+                first is not None
+                and first - offset <= HEADLINE_REACH
+                and (best is None or first < best[0])
+            ):
+                best = (first, record)
         return best[1] if best else None
 
     def holder_of(
