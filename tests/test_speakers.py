@@ -557,3 +557,25 @@ def test_his_brother_is_the_brother_the_text_named(attributor: quoteattr.Attribu
     )
     alastair = speaker_of(attributor.analyze(text), "welcomed a baby girl")
     assert alastair is not None and alastair.name == "Alastair Tane"
+
+
+def test_a_gendered_apposition_tells_the_gender(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Senator Hal Brody met the pope on Saturday. Some of Brody's advisers, including "
+        "his wife, Jane, were also at the meeting. He said that the election was not "
+        "discussed."
+    )
+    result = attributor.analyze(text)
+    brody = speaker_of(result, "election was not discussed")
+    assert brody is not None and brody.name == "Hal Brody"
+    assert entity(result, "Jane").gender == "female"
+
+
+def test_a_building_named_after_a_person_is_no_person(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Hal Brody has long courted gay voters. More recently, he invited Dana Kell to "
+        "Brody Tower to use the toilet of her choice. He said he would protect the LGBT "
+        "community."
+    )
+    result = attributor.analyze(text)
+    assert all(e.kind.value != "person" for e in result.entities if e.name == "Brody Tower")

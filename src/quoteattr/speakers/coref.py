@@ -597,6 +597,9 @@ def _learn_apposition(record: EntityRecord, noun: Token) -> None:
     a, b = noun_phrase(noun)
     phrase = noun.doc[a:b]
     record.learn(describe(phrase))
+    gender = _NOUN_GENDER.get(noun.lower_) or _NOUN_GENDER.get(noun.lemma_.lower())
+    if gender and record.gender is None and record.kind is EntityKind.PERSON:
+        record.gender = gender  # "his wife, Jane": a woman
     if noun.tag_ not in {"NNS", "NNPS"}:
         text = role_text(phrase)
         if text is not None:
