@@ -579,3 +579,23 @@ def test_a_building_named_after_a_person_is_no_person(attributor: quoteattr.Attr
     )
     result = attributor.analyze(text)
     assert all(e.kind.value != "person" for e in result.entities if e.name == "Brody Tower")
+
+
+def test_who_after_a_thing_is_the_person_its_phrase_belongs_to(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "The inquiry named Carl Moss, a technician at the Transport Department who told "
+        "his staff never to discuss the servers."
+    )
+    moss = speaker_of(attributor.analyze(text), "never to discuss the servers")
+    assert moss is not None and moss.name == "Carl Moss"
+
+
+def test_who_after_a_time_is_the_person_named_before_it(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Gay Republicans in Ohio hope to re-elect Sen. Rob Dorman this year, who endorsed "
+        "gay marriage after his son came out."
+    )
+    dorman = speaker_of(attributor.analyze(text), "gay marriage")
+    assert dorman is not None and dorman.name == "Rob Dorman"

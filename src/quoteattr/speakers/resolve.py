@@ -338,6 +338,11 @@ class SpeakerResolver:
         if e - s == 1 and is_relative_pronoun(doc[s]):
             # "the study, which notes …": the entity of the noun the clause hangs on
             a, b = noun_phrase(doc[s].head.head)
+            if doc[s].lower_ in {"who", "whom"}:
+                person = self._person_above(doc[s], name_owner)
+                if person is not None:  # "John Roe, a staffer at the agency who told …"
+                    resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), person)
+                    return person
             record = self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
             if record is not None:
                 resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), record)
@@ -401,6 +406,55 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _person_above(
+        self, pronoun: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The person a *who* clause is about when the parse hung it on a thing: the named
+        person the thing's phrase belongs to ("John Roe, a staffer at the State Department
+        who told …", "a pollster with Mr. Doe's party who …"), else the nearest person
+        named before it in the sentence ("re-elect Sen. Jane Roe this year, who …"). None
+        when the noun it hangs on is itself a person."""
+        noun = pronoun.head.head
+        owner = self._name_owner(name_owner, noun.idx, noun.idx + len(noun.text))
+        if (
+            (owner is not None and owner.kind is EntityKind.PERSON)
+            or (
+                noun.pos_ == "NOUN"
+                and (
+                    noun.tag_ == "NNS"  # "reporters who want …": people themselves
+                    or coref.describe([noun]).kind is EntityKind.PERSON
+                    or coref.noun_gender(noun.doc[noun.i : noun.i + 1]) is not None
+                )
+            )
+        ):
+            return None  # "the senator who", "Jane Roe, who": the usual path finds them
+        token = noun
+        while token.head is not token and token.dep_ in {
+            "pobj",
+            "prep",
+            "appos",
+            "poss",
+            "compound",
+            "npadvmod",
+        }:
+            token = token.head
+            if token.pos_ == "PROPN":
+                owner = self._name_owner(name_owner, token.idx, token.idx + len(token.text))
+                if owner is not None and owner.kind is EntityKind.PERSON:
+                    return owner
+            for child in token.children:
+                if child.dep_ == "appos" and child.i < pronoun.i and child.pos_ == "PROPN":
+                    owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
+                    if owner is not None and owner.kind is EntityKind.PERSON:
+                        return owner
+        for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            word = pronoun.doc[k]
+            if word.pos_ == "PROPN":
+                owner = self._name_owner(name_owner, word.idx, word.idx + len(word.text))
+                if owner is not None and owner.kind is EntityKind.PERSON:
+                    return owner
+        return None
 
     def _named_in_apposition(
         self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
