@@ -599,3 +599,15 @@ def test_who_after_a_time_is_the_person_named_before_it(attributor: quoteattr.At
     )
     dorman = speaker_of(attributor.analyze(text), "gay marriage")
     assert dorman is not None and dorman.name == "Rob Dorman"
+
+
+def test_a_dotted_acronym_source_is_the_organisation_written_out_before(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "The companies file reports with the Federal Trade Commission every year. "
+        "The F.T.C. says that most of them report fewer subsidiaries than they own."
+    )
+    result = attributor.analyze(text)
+    ftc = speaker_of(result, "fewer subsidiaries")
+    assert ftc is not None and ftc.name == "Federal Trade Commission"

@@ -98,6 +98,7 @@ __all__ = [
     "NameCluster",
     "NameMention",
     "Roster",
+    "acronym",
     "canonical_name",
     "cluster_names",
     "is_honorific",
@@ -831,7 +832,8 @@ def cluster_names(
 _ACRONYM_SKIPS = frozenset({"of", "and", "the", "for", "on", "&"})
 
 
-def _acronym(name: str) -> str:
+def acronym(name: str) -> str:
+    """The initials of an organisation's name ("Securities and Exchange Commission" -> SEC)."""
     return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIPS).upper()
 
 
@@ -843,7 +845,7 @@ def _short_form_of(short: NameCluster, long: NameCluster) -> bool:
     if " " in short.name or " " not in long.name:
         return False
     if word.isupper() and len(word) >= 2:
-        return word == _acronym(long.name)
+        return word == acronym(long.name)
     return short.name == long.name.split()[0]
 
 

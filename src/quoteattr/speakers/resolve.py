@@ -25,6 +25,7 @@ from .dialogue import DialogueSieves, Turn
 from .names import (
     NameMention,
     Roster,
+    acronym,
     cluster_names,
     is_honorific,
     is_listed_forename,
@@ -122,6 +123,11 @@ class SpeakerResolver:
         surnames = {
             m.mention.text.split()[-1] for m in found.values() if m.kind is EntityKind.PERSON
         }
+        acronyms = {
+            acronym(m.mention.text)
+            for m in found.values()
+            if m.kind is EntityKind.ORGANIZATION and " " in m.mention.text
+        }
         for candidate in candidates:
             if candidate.source is None:
                 continue
@@ -132,6 +138,12 @@ class SpeakerResolver:
                 span = _strip_possessive(text, glued, root.idx + len(root.text))
                 mention = Mention.of(text, *span, MentionKind.NAME)
                 found.setdefault(span, NameMention(mention, EntityKind.PERSON))
+                continue
+            letters = root.text.replace(".", "")
+            if len(letters) >= 2 and letters.isupper() and letters in acronyms:
+                span = (root.idx, root.idx + len(root.text))  # "the S.E.C." after its full name
+                mention = Mention.of(text, *span, MentionKind.NAME)
+                found.setdefault(span, NameMention(mention, EntityKind.ORGANIZATION))
                 continue
             if (
                 root.pos_ == "NOUN"
