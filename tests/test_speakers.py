@@ -611,3 +611,13 @@ def test_a_dotted_acronym_source_is_the_organisation_written_out_before(
     result = attributor.analyze(text)
     ftc = speaker_of(result, "fewer subsidiaries")
     assert ftc is not None and ftc.name == "Federal Trade Commission"
+
+
+def test_a_list_of_sources_closed_by_and_is_a_group(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "In a letter Monday, Sens. Tom Harper, Diane Fenn, Patrick Lee and Ben Carden asked "
+        "the department to explain its conduct."
+    )
+    group = speaker_of(attributor.analyze(text), "explain its conduct")
+    assert group is not None and group.kind.value == "group"
+    assert group.name == "Tom Harper, Diane Fenn, Patrick Lee and Ben Carden"

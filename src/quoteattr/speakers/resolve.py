@@ -324,7 +324,10 @@ class SpeakerResolver:
         conj = first_child(root, "conj")
         if conj is None or conj.pos_ not in {"NOUN", "PROPN"} or root.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[root.i : conj.i]):
+        # the "and" may close a longer list ("Sens. A, B, C and D"): anywhere in the chain
+        if not any(
+            t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[root.i : conj.right_edge.i + 1]
+        ):
             return None
         start, end = token_chars(doc, s, max(e, conj.right_edge.i + 1))
         kind = MentionKind.NAME if root.pos_ == conj.pos_ == "PROPN" else MentionKind.NOMINAL
