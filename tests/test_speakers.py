@@ -621,3 +621,13 @@ def test_a_list_of_sources_closed_by_and_is_a_group(attributor: quoteattr.Attrib
     group = speaker_of(attributor.analyze(text), "explain its conduct")
     assert group is not None and group.kind.value == "group"
     assert group.name == "Tom Harper, Diane Fenn, Patrick Lee and Ben Carden"
+
+
+def test_the_republican_is_the_party_member_in_view(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "Libertarian Gary Holm spoke in Denver. Hal Brody says the microphone at the "
+        "debate was broken. The Republican is also encouraging his supporters to ask why "
+        "he had problems and the others did not."
+    )
+    brody = speaker_of(attributor.analyze(text), "supporters to ask")
+    assert brody is not None and brody.name == "Hal Brody"

@@ -98,6 +98,8 @@ class SpeakerResolver:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
                 if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
                     continue
+            if kind is EntityKind.GROUP and _party_member(ent):
+                continue  # "The Republican said": one person of the party, not a name
             first = _after_dateline(doc, ent.start, ent.end)
             while first < ent.end - 1 and (
                 doc[first].pos_ in _NOT_NAME_START or _role_before_name(doc[first], kind)
@@ -392,6 +394,14 @@ class SpeakerResolver:
         if named is not None:  # "the Clinton campaign": an organisation of its own
             return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
+        if record is None and _party_member(span):
+            # "The Republican is also encouraging …": the person of that party in view
+            member = coref.Description(
+                None, None, EntityKind.PERSON, None, False, description.party
+            )
+            record = resolver.recent_subject(member, None, start, exclude)
+            if record is None:
+                record = resolver.resolve_salient(member, None, start, exclude)
         if record is None and _definite_singular(span):
             role = coref.role_word(span.root.lemma_)
             record = resolver.resolve_by_role(role, start, exclude, description)
@@ -647,6 +657,20 @@ def _definite_singular(span: Span) -> bool:
         root.pos_ == "NOUN"
         and root.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.lefts)
+    )
+
+
+def _party_member(span: Span) -> bool:
+    """ "the Republican", "the Democrat": one member of a party (``data/parties.tsv``),
+    singular, after *the*."""
+    root = span.root
+    return (
+        root.tag_ in {"NNP", "NN", "JJ"}
+        and not root.lower_.endswith("s")
+        and coref.describe([root]).party is not None
+        and root.i > 0
+        and root.doc[root.i - 1].lower_ == "the"
+        and span.start >= root.i - 1
     )
 
 
