@@ -47,6 +47,10 @@ _PRONOUNS: dict[str, tuple[str | None, str]] = {
 
 # How many paragraphs back a pronoun may look for its antecedent.
 PRONOUN_WINDOW_CHARS = 2500
+# How many sentences back a description looks for the subject it continues.
+RECENT_SENTENCES = 3
+# How far after a headline's description the article names the person it stands for.
+HEADLINE_REACH = 600
 
 
 def pronoun_features(word: str) -> tuple[str | None, str] | None:
@@ -60,6 +64,7 @@ class Description:
     kind: EntityKind | None
     country: str | None
     plural: bool
+    party: str | None = None  # "the GOP nominee": republican (``data/parties.tsv``)
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +101,38 @@ def _state_names() -> dict[str, str]:
     return {state.lower(): state for state in _states().values()}
 
 
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in load_table("parties.tsv")}
+
+
+def _party(tokens: Span | Sequence[Token]) -> str | None:
+    """The party a description's modifiers name ("Republican", "GOP"); one-letter tags
+    count only in a party-and-state tag, not here."""
+    parties = _parties()
+    for token in tokens:
+        word = token.lower_
+        if len(word) > 1 and word in parties and token.text[:1].isupper():
+            return parties[word]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _org_name_words() -> dict[str, tuple[str, ...]]:
+    return {
+        row[0].lower(): tuple(row[1].lower().split()) for row in load_table("org_name_words.tsv")
+    }
+
+
+def org_name_fits(name: str, role: str) -> bool:
+    """Whether an organisation's name says it is a ``role`` ("Living Church of God" a
+    church, "EgyptAir" an airline, "The Washington Post" a newspaper:
+    ``data/org_name_words.tsv``)."""
+    words = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+    marks = (role.lower(), *_org_name_words().get(role.lower(), ()))
+    return any(w == m or (len(w) > len(m) + 2 and w.endswith(m)) for w in words for m in marks)
+
+
 def role_word(word: str) -> str:
     """A title's role word: abbreviations spelled out ("Sen." -> "senator"), lower case."""
     key = word.lower().rstrip(".")
@@ -103,6 +140,15 @@ def role_word(word: str) -> str:
 
 
 _PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]\s*[-–—.]\s*([A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)")
+
+
+def party_tag(text: str, end: int) -> str | None:
+    """The party of a party-and-state tag right after a name ("(D-Calif.)" -> democratic)."""
+    found = _PARTY_STATE.match(text, end, min(len(text), end + 24))
+    if found is None:
+        return None
+    letter = found.group(0).lstrip(" (,")[:1].lower()
+    return _parties().get(letter)
 
 
 def party_state(text: str, end: int) -> str | None:
@@ -147,12 +193,13 @@ def describe(tokens: Span | Sequence[Token]) -> Description:
         for n in (2, 1):
             for i in range(len(words) - n + 1):
                 country = country or states.get(" ".join(words[i : i + n]))
+    party = _party(tokens)
     if best is None:
-        return Description(None, None, None, country, plural)
+        return Description(None, None, None, country, plural, party)
     role, kind, group = best
     if plural and kind is EntityKind.PERSON:
         kind = EntityKind.GROUP
-    return Description(role, group, kind, country, plural)
+    return Description(role, group, kind, country, plural, party)
 
 
 @attrs.define
@@ -167,6 +214,7 @@ class EntityRecord:
     mentions: list[Mention] = attrs.Factory(list)
     groups: set[str] = attrs.Factory(set)
     countries: set[str] = attrs.Factory(set)
+    parties: set[str] = attrs.Factory(set)
     roles: list[str] = attrs.Factory(list)  # role phrases as written, for the profile
     spoke: bool = False
 
@@ -181,6 +229,8 @@ class EntityRecord:
             self.groups.add(description.group)
         if description.country:
             self.countries.add(description.country)
+        if description.party and self.kind is EntityKind.PERSON:
+            self.parties.add(description.party)
 
     def holds_role(self, word: str) -> bool:
         """Whether one of the roles the text gave the entity ends in ``word`` ("the actor"
@@ -192,6 +242,8 @@ class EntityRecord:
             return False
         if description.country and self.countries and description.country not in self.countries:
             return False
+        if description.party and self.parties and description.party not in self.parties:
+            return False
         return not (description.group and self.groups and description.group not in self.groups)
 
 
@@ -201,6 +253,16 @@ class _Occurrence:
     sentence: int
     record: EntityRecord
     subject: bool
+    main: bool = False  # the subject of its sentence's main verb
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb, or of a verb joined to it ("X said and
+    added"): what the sentence is about, unlike the subject of a clause inside it."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 class Resolver:
@@ -246,7 +308,13 @@ class Resolver:
             return
         root = span.root
         self._occurrences.append(
-            _Occurrence(mention.start, span.sent.start, record, root.dep_ in {"nsubj", "nsubjpass"})
+            _Occurrence(
+                mention.start,
+                span.sent.start,
+                record,
+                root.dep_ in {"nsubj", "nsubjpass"},
+                _is_main_subject(root),
+            )
         )
 
     def note_mention(self, mention: Mention, record: EntityRecord) -> None:
@@ -258,8 +326,9 @@ class Resolver:
         if span is None or not len(span):
             return
         occurrence = _Occurrence(
-            mention.start, span.sent.start, record, span.root.dep_ in {"nsubj", "nsubjpass"}
-        )
+            mention.start, span.sent.start, record, span.root.dep_ in {"nsubj", "nsubjpass"},
+            _is_main_subject(span.root),
+        )  # fmt: skip
         bisect.insort(self._occurrences, occurrence, key=lambda o: o.offset)
 
     def _before(self, offset: int, exclude: Iterable[tuple[int, int]]) -> list[_Occurrence]:
@@ -324,19 +393,33 @@ class Resolver:
         if description.plural or description.kind in {EntityKind.GROUP, None}:
             return None
         fitting = [o.record for o in self._before(offset, exclude) if o.record.fits(description)]
-        if not fitting:
+        if not fitting and description.kind is not EntityKind.ORGANIZATION:
             return None
         for record in fitting:
             if description.group and description.group in record.groups:
                 return record
         if description.kind is EntityKind.ORGANIZATION:
-            return fitting[0]
+            # "the airline": the nearest organisation whose name says it is one
+            # ("EgyptAir"), else the nearest one
+            # ("EgyptAir"), even inside what it said ("… with EgyptAir, the airline said":
+            # an organisation speaks of itself by name), else the nearest one
+            role = description.role
+            if role is not None:
+                for pool in (fitting, [o.record for o in self._before(offset, ())]):
+                    for record in pool:
+                        if record.fits(description) and org_name_fits(record.name, role):
+                            return record
+            return fitting[0] if fitting else None
         # An unnamed role ("the minister") with no one known to hold it is a new person,
         # unless the description is specific (nationality, or the head of a state) and
         # someone who has spoken fits it.
         if description.country or description.group == "head":
             for record in fitting:
-                if record.spoke:
+                # "the Indiana governor": someone the text placed in Indiana; anyone else
+                # is left to the recent subject and salience (``resolve_salient``)
+                if record.spoke and (
+                    description.country is None or description.country in record.countries
+                ):
                     return record
         return None
 
@@ -350,18 +433,80 @@ class Resolver:
         return next((o.record for o in self._before(offset, exclude) if wanted(o.record)), None)
 
     def resolve_by_role(
-        self, word: str, offset: int, exclude: Iterable[tuple[int, int]]
+        self,
+        word: str,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+        description: Description | None = None,
     ) -> EntityRecord | None:
-        """The nearest person before ``offset`` the text gave the role ``word``."""
+        """The nearest person before ``offset`` the text gave the role ``word``, whom the
+        rest of the description (nationality, party) fits: "the Russian president" is not
+        the Ukrainian one."""
         return self._nearest(
-            offset, exclude, lambda r: r.kind is EntityKind.PERSON and r.holds_role(word)
+            offset,
+            exclude,
+            lambda r: (
+                r.kind is EntityKind.PERSON
+                and r.holds_role(word)
+                and (description is None or r.fits(attrs.evolve(description, group=None)))
+            ),
         )
+
+    def next_holder(self, word: str, offset: int, description: Description) -> EntityRecord | None:
+        """The person the text names next after ``offset`` (within ``HEADLINE_REACH``
+        characters) with the role ``word``: whom a headline's description stands for."""
+        best: tuple[int, EntityRecord] | None = None
+        loose = attrs.evolve(description, group=None)
+        for record in self.records:
+            if record.kind is not EntityKind.PERSON or not record.holds_role(word):
+                continue
+            if not record.fits(loose):
+                continue
+            starts = [
+                m.start for m in record.mentions if m.kind is MentionKind.NAME and m.start >= offset
+            ]
+            first = min(starts, default=None)
+            if (
+                first is not None
+                and first - offset <= HEADLINE_REACH
+                and (best is None or first < best[0])
+            ):
+                best = (first, record)
+        return best[1] if best else None
 
     def holder_of(
         self, group: str, offset: int, exclude: Iterable[tuple[int, int]]
     ) -> EntityRecord | None:
         """The nearest entity before ``offset`` known to have the role group ``group``."""
         return self._nearest(offset, exclude, lambda r: group in r.groups)
+
+    def recent_subject(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person a specific description continues: the subject of the main verb
+        of one of the last ``RECENT_SENTENCES`` sentences before it ("Mike Pence said … |
+        The Indiana governor said"), if the description fits them; the nearest first.
+        Subjects inside quotation marks or reported contents never count."""
+        sentences: list[int] = []
+        for occurrence in self._before(offset, exclude):
+            if occurrence.sentence not in sentences:
+                sentences.append(occurrence.sentence)
+                if len(sentences) > RECENT_SENTENCES:
+                    return None
+            if not occurrence.main or self._in_reported(occurrence.offset):
+                continue
+            record = occurrence.record
+            if record.kind is not EntityKind.PERSON or not record.fits(description):
+                continue
+            if gender and record.gender and record.gender != gender:
+                continue
+            if any(m.kind is MentionKind.NAME for m in record.mentions):
+                return record
+        return None
 
     def resolve_salient(
         self,
@@ -435,6 +580,9 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
             state = party_state(doc_text, mention.end)
             if state is not None and record.kind is EntityKind.PERSON:
                 record.countries.add(state)
+                party = party_tag(doc_text, mention.end)
+                if party is not None:
+                    record.parties.add(party)
             root = span.root
             for child in root.children:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
@@ -449,6 +597,9 @@ def _learn_apposition(record: EntityRecord, noun: Token) -> None:
     a, b = noun_phrase(noun)
     phrase = noun.doc[a:b]
     record.learn(describe(phrase))
+    gender = _NOUN_GENDER.get(noun.lower_) or _NOUN_GENDER.get(noun.lemma_.lower())
+    if gender and record.gender is None and record.kind is EntityKind.PERSON:
+        record.gender = gender  # "his wife, Jane": a woman
     if noun.tag_ not in {"NNS", "NNPS"}:
         text = role_text(phrase)
         if text is not None:

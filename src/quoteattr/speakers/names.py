@@ -98,8 +98,10 @@ __all__ = [
     "NameCluster",
     "NameMention",
     "Roster",
+    "acronym",
     "canonical_name",
     "cluster_names",
+    "is_honorific",
     "is_listed_forename",
     "name_gender",
     "normalize_name",
@@ -194,6 +196,11 @@ def _forenames() -> dict[str, str | None]:
 def is_listed_forename(word: str) -> bool:
     """Whether ``word`` is in ``data/forenames.tsv``."""
     return _fold(word) in _forenames()
+
+
+def is_honorific(word: str) -> bool:
+    """Whether ``word`` is in ``data/honorifics.tsv`` ("Mr.", "Miss", "Sir")."""
+    return _fold(word) in _honorifics()
 
 
 def _gender_cell(row: list[str]) -> str | None:
@@ -472,6 +479,11 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(word == other for other in it) for word in short)
 
 
+def _ends_with(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether a name of more words ends in all the words of a shorter one."""
+    return len(long) > len(short) >= 2 and long[-len(short) :] == short
+
+
 def _org_words(p: _Parsed) -> tuple[str, ...]:
     return tuple(k for k in p.keys if k not in _ORG_STOPWORDS)
 
@@ -618,6 +630,17 @@ class _Clusterer:
                 and any(_is_subsequence(p.name_keys, form) for form in c.forms)
             ]
             as_surname = False
+        if not candidates and p.multi:
+            # a compound surname on its own ("Wasserman Schultz", "Abu Laban") and the full
+            # name it ends ("Debbie Wasserman Schultz"), in either order
+            bare = attrs.evolve(p, forename=None)
+            candidates = [
+                c
+                for c in self.by_word.get(surname, ())
+                if _compatible(c, bare, kind)
+                and any(_ends_with(form, p.name_keys) or _ends_with(p.name_keys, form)
+                        for form in c.forms)
+            ]  # fmt: skip
         if candidates:
             if p.multi and p.forename is not None:
                 forename = p.forename
@@ -809,7 +832,8 @@ def cluster_names(
 _ACRONYM_SKIPS = frozenset({"of", "and", "the", "for", "on", "&"})
 
 
-def _acronym(name: str) -> str:
+def acronym(name: str) -> str:
+    """The initials of an organisation's name ("Securities and Exchange Commission" -> SEC)."""
     return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIPS).upper()
 
 
@@ -821,7 +845,7 @@ def _short_form_of(short: NameCluster, long: NameCluster) -> bool:
     if " " in short.name or " " not in long.name:
         return False
     if word.isupper() and len(word) >= 2:
-        return word == _acronym(long.name)
+        return word == acronym(long.name)
     return short.name == long.name.split()[0]
 
 

@@ -8,6 +8,7 @@ dialogue sieves (``speakers.dialogue``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -21,7 +22,15 @@ from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
 from .dialogue import DialogueSieves, Turn
-from .names import NameMention, Roster, cluster_names, is_listed_forename, same_name_word
+from .names import (
+    NameMention,
+    Roster,
+    acronym,
+    cluster_names,
+    is_honorific,
+    is_listed_forename,
+    same_name_word,
+)
 from .profile import GENDER_LABELS, distinct_roles, is_named
 
 __all__ = ["SpeakerResolver", "build_entities"]
@@ -40,6 +49,10 @@ _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
+# Last words of the names of buildings and places ("Trump Tower"), never of a person.
+_PLACE_HEADS = word_list("place_name_heads")
+# Lemmas of the speech verbs ("tell", "say"), for a headline verb glued to a name.
+_CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
@@ -85,22 +98,65 @@ class SpeakerResolver:
                 kind = _SPEAKER_ONLY_LABELS.get(ent.label_)
                 if kind is None or not any(a <= ent.start_char < b for a, b in source_chars):
                     continue
+            if kind is EntityKind.GROUP and _party_member(ent):
+                continue  # "The Republican said": one person of the party, not a name
             first = _after_dateline(doc, ent.start, ent.end)
             while first < ent.end - 1 and (
                 doc[first].pos_ in _NOT_NAME_START or _role_before_name(doc[first], kind)
             ):
                 first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
-            start, end = _strip_possessive(text, doc[first].idx, ent.end_char)
+            last = ent.end
+            if kind is EntityKind.PERSON and doc[ent.end - 1].lower_ in _PLACE_HEADS:
+                kind = EntityKind.ORGANIZATION  # "Trump Tower", "Carnegie Hall": a place
+            if kind is EntityKind.PERSON:
+                first, last = _person_bounds(doc, text, first, last)
+            start, end = _strip_possessive(
+                text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+            )
+            if kind is EntityKind.PERSON:
+                end = _glued_surname_end(doc, last, end)
+            start = _after_glued_quote(text, start, end)
             if end > start:
                 found[(start, end)] = NameMention(
                     Mention.of(text, start, end, MentionKind.NAME), kind
                 )
-        # Proper-noun speakers the recogniser missed ("Smith said").
+        # Proper-noun speakers the recogniser missed ("Smith said"), and a person's surname
+        # the tagger took for a common noun in a headline ("Update: Smith urges voters").
+        surnames = {
+            m.mention.text.split()[-1] for m in found.values() if m.kind is EntityKind.PERSON
+        }
+        acronyms = {
+            acronym(m.mention.text)
+            for m in found.values()
+            if m.kind is EntityKind.ORGANIZATION and " " in m.mention.text
+        }
         for candidate in candidates:
             if candidate.source is None:
                 continue
             s, e = candidate.source
             root = doc[s:e].root
+            glued = _after_glued_quote(text, root.idx, root.idx + len(root.text))
+            if glued > root.idx and text[glued].isupper():  # “… the courts,”Marsh said
+                span = _strip_possessive(text, glued, root.idx + len(root.text))
+                mention = Mention.of(text, *span, MentionKind.NAME)
+                found.setdefault(span, NameMention(mention, EntityKind.PERSON))
+                continue
+            letters = root.text.replace(".", "")
+            if len(letters) >= 2 and letters.isupper() and letters in acronyms:
+                span = (root.idx, root.idx + len(root.text))  # "the S.E.C." after its full name
+                mention = Mention.of(text, *span, MentionKind.NAME)
+                found.setdefault(span, NameMention(mention, EntityKind.ORGANIZATION))
+                continue
+            if (
+                root.pos_ == "NOUN"
+                and root.is_title
+                and not root.ent_type_
+                and root.text in surnames
+            ):
+                span = (root.idx, root.idx + len(root.text))
+                mention = Mention.of(text, *span, MentionKind.NAME)
+                found.setdefault(span, NameMention(mention, EntityKind.PERSON))
+                continue
             rostered = self._rostered(s, e)
             if rostered is not None:
                 mention = Mention.of(text, *rostered, MentionKind.NAME)
@@ -246,7 +302,7 @@ class SpeakerResolver:
         name_owner: list[tuple[int, int, EntityRecord]], start: int, end: int
     ) -> EntityRecord | None:
         """The entity whose name covers the head word of a speaker phrase."""
-        k = bisect.bisect_right(name_owner, start, key=lambda t: t[0])
+        k = bisect.bisect_left(name_owner, end, key=lambda t: t[0])  # those starting before end
         for a, b, record in reversed(name_owner[max(0, k - 3) : k]):
             if a < end and start < b:
                 return record
@@ -270,7 +326,10 @@ class SpeakerResolver:
         conj = first_child(root, "conj")
         if conj is None or conj.pos_ not in {"NOUN", "PROPN"} or root.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[root.i : conj.i]):
+        # the "and" may close a longer list ("Sens. A, B, C and D"): anywhere in the chain
+        if not any(
+            t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in doc[root.i : conj.right_edge.i + 1]
+        ):
             return None
         start, end = token_chars(doc, s, max(e, conj.right_edge.i + 1))
         kind = MentionKind.NAME if root.pos_ == conj.pos_ == "PROPN" else MentionKind.NOMINAL
@@ -296,6 +355,11 @@ class SpeakerResolver:
         if e - s == 1 and is_relative_pronoun(doc[s]):
             # "the study, which notes …": the entity of the noun the clause hangs on
             a, b = noun_phrase(doc[s].head.head)
+            if doc[s].lower_ in {"who", "whom"}:
+                person = self._person_above(doc[s], name_owner)
+                if person is not None:  # "John Roe, a staffer at the agency who told …"
+                    resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), person)
+                    return person
             record = self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
             if record is not None:
                 resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), record)
@@ -303,7 +367,9 @@ class SpeakerResolver:
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is None and root.pos_ == "NOUN":
-            owner = self._named_in_apposition(root, name_owner)
+            owner = self._named_in_apposition(root, name_owner) or self._place_named(
+                root, name_owner
+            )
         if owner is not None:
             return owner
         possessor = first_child(root, "poss")
@@ -328,11 +394,30 @@ class SpeakerResolver:
         if named is not None:  # "the Clinton campaign": an organisation of its own
             return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
+        if record is None and _party_member(span):
+            # "The Republican is also encouraging …": the person of that party in view
+            member = coref.Description(
+                None, None, EntityKind.PERSON, None, False, description.party
+            )
+            record = resolver.recent_subject(member, None, start, exclude)
+            if record is None:
+                record = resolver.resolve_salient(member, None, start, exclude)
         if record is None and _definite_singular(span):
-            record = resolver.resolve_by_role(coref.role_word(span.root.lemma_), start, exclude)
+            role = coref.role_word(span.root.lemma_)
+            record = resolver.resolve_by_role(role, start, exclude, description)
             if record is None and _specific(span, description):
                 gender = coref.noun_gender(span)
-                record = resolver.resolve_salient(description, gender, start, exclude)
+                record = resolver.recent_subject(description, gender, start, exclude)
+                if record is None:
+                    record = resolver.resolve_salient(description, gender, start, exclude)
+        elif record is None and _possessed_singular(span):  # "his brother added"
+            role = coref.role_word(span.root.lemma_)
+            record = resolver.resolve_by_role(role, start, exclude, description)
+        if record is None and _in_headline(span):
+            # "Party chair dismisses …" over "Party Chair Jane Roe dismissed …": the headline
+            # speaks of the person the article then names in that role
+            role = coref.role_word(span.root.lemma_)
+            record = resolver.next_holder(role, end, description)
         if record is not None:
             record.learn(description, span)
             resolver.note_mention(mention, record)
@@ -347,6 +432,55 @@ class SpeakerResolver:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
 
+    def _person_above(
+        self, pronoun: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The person a *who* clause is about when the parse hung it on a thing: the named
+        person the thing's phrase belongs to ("John Roe, a staffer at the State Department
+        who told …", "a pollster with Mr. Doe's party who …"), else the nearest person
+        named before it in the sentence ("re-elect Sen. Jane Roe this year, who …"). None
+        when the noun it hangs on is itself a person."""
+        noun = pronoun.head.head
+        owner = self._name_owner(name_owner, noun.idx, noun.idx + len(noun.text))
+        if (
+            (owner is not None and owner.kind is EntityKind.PERSON)
+            or (
+                noun.pos_ == "NOUN"
+                and (
+                    noun.tag_ == "NNS"  # "reporters who want …": people themselves
+                    or coref.describe([noun]).kind is EntityKind.PERSON
+                    or coref.noun_gender(noun.doc[noun.i : noun.i + 1]) is not None
+                )
+            )
+        ):
+            return None  # "the senator who", "Jane Roe, who": the usual path finds them
+        token = noun
+        while token.head is not token and token.dep_ in {
+            "pobj",
+            "prep",
+            "appos",
+            "poss",
+            "compound",
+            "npadvmod",
+        }:
+            token = token.head
+            if token.pos_ == "PROPN":
+                owner = self._name_owner(name_owner, token.idx, token.idx + len(token.text))
+                if owner is not None and owner.kind is EntityKind.PERSON:
+                    return owner
+            for child in token.children:
+                if child.dep_ == "appos" and child.i < pronoun.i and child.pos_ == "PROPN":
+                    owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
+                    if owner is not None and owner.kind is EntityKind.PERSON:
+                        return owner
+        for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            word = pronoun.doc[k]
+            if word.pos_ == "PROPN":
+                owner = self._name_owner(name_owner, word.idx, word.idx + len(word.text))
+                if owner is not None and owner.kind is EntityKind.PERSON:
+                    return owner
+        return None
+
     def _named_in_apposition(
         self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
     ) -> EntityRecord | None:
@@ -357,6 +491,19 @@ class SpeakerResolver:
                 owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
                 if owner is not None:
                     return owner
+        return None
+
+    def _place_named(
+        self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """ "The city of Phoenix", "the town of Ely": the place the phrase names."""
+        if coref.describe([root]).group != "place":
+            return None
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                        return self._name_owner(name_owner, pobj.idx, pobj.idx + len(pobj.text))
         return None
 
     @staticmethod
@@ -413,6 +560,84 @@ class SpeakerResolver:
         return record
 
 
+def _person_bounds(doc: Doc, text: str, first: int, last: int) -> tuple[int, int]:
+    """The words of a person's name the recogniser cut too short or too long: a listed
+    forename just before it joins ("Chair Debbie | Wasserman Schultz"); a headline verb
+    after it goes ("Jane Roe Tells Voters"); a word before the forename that the rest of
+    the name goes without elsewhere in the text goes, with its honorific ("Miss Universe
+    Jane Roe" when "Jane Roe" is written too), as does a sentence-opening gerund
+    ("Injecting Roe's troubles")."""
+    before = doc[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and not before.ent_type_
+        and first <= before.head.i < last
+        and before.lower_ not in _TITLES
+        and (is_listed_forename(before.text) or (first > 1 and _is_title(doc[first - 2])))
+    ):
+        first -= 1
+    if last - first >= 3 and _headline_verb(doc[last - 1]):
+        last -= 1
+    j = first
+    while j < last - 2 and is_honorific(doc[j].text):
+        j += 1  # past honorifics ("Miss")
+    word = doc[j]
+    if last - j >= 2 and not is_listed_forename(word.text) and word.lower_ not in _TITLES:
+        rest = text[doc[j + 1].idx : doc[last - 1].idx + len(doc[last - 1])]
+        gerund = word.is_sent_start and word.lower_.endswith("ing") and len(word) > 5
+        titled = last - j >= 3 and is_listed_forename(doc[j + 1].text) and text.count(rest) > 1
+        if gerund or titled:
+            first = j + 1
+    return first, last
+
+
+def _is_title(token: Token) -> bool:
+    """A title or role word written before a name ("Chair", "Sen.", "spokeswoman")."""
+    return token.lower_.rstrip(".") in _TITLES or coref.is_role_word(token)
+
+
+def _headline_verb(token: Token) -> bool:
+    """A capitalised speech verb in the third person ("Tells", "Says"): a headline's verb
+    the recogniser took into the name before it."""
+    word = token.lower_
+    return (
+        token.is_title
+        and word.endswith("s")
+        and (word[:-1] in _CUE_LEMMAS or (word[:-2] in _CUE_LEMMAS and word.endswith("es")))
+    )
+
+
+_GLUED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=[:;,.]?[\"“”])")
+
+
+def _glued_surname_end(doc: Doc, last: int, end: int) -> int:
+    """Where a person's name ends when its last word is glued to punctuation and a quote
+    mark the tokenizer kept with it (``Jane Rodham | Roe:"We learned``): the word is the
+    name's, the rest is not, whether the recogniser took the token in or left it out."""
+    inside = doc[last - 1]
+    found = _GLUED_WORD.match(inside.text)
+    if found is not None and found.end() < len(inside.text):
+        return inside.idx + found.end()
+    if last >= len(doc):
+        return end
+    token = doc[last]
+    if token.idx != end + 1 or doc.text[end] != " ":
+        return end
+    found = _GLUED_WORD.match(token.text)
+    if found is None or found.end() == len(token.text):
+        return end
+    return token.idx + found.end()
+
+
+def _after_glued_quote(text: str, start: int, end: int) -> int:
+    """Where a name starts after a closing quotation mark written with no space before it
+    (``paranoia,”Clinton said``): the recogniser took the words before it along."""
+    cut = max(text.rfind(mark, start, end) for mark in '“”"')
+    return cut + 1 if cut >= 0 and cut + 1 < end else start
+
+
 def _role_before_name(token: Token, kind: EntityKind) -> bool:
     """A role word the recogniser took into a person's name ("Comedian Rob Tanner"); titles
     ("President", ``name_titles``) stay, the name rules know them."""
@@ -433,6 +658,39 @@ def _definite_singular(span: Span) -> bool:
         and root.tag_ == "NN"
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.lefts)
     )
+
+
+def _party_member(span: Span) -> bool:
+    """ "the Republican", "the Democrat": one member of a party (``data/parties.tsv``),
+    singular, after *the*."""
+    root = span.root
+    return (
+        root.tag_ in {"NNP", "NN", "JJ"}
+        and not root.lower_.endswith("s")
+        and coref.describe([root]).party is not None
+        and root.i > 0
+        and root.doc[root.i - 1].lower_ == "the"
+        and span.start >= root.i - 1
+    )
+
+
+def _possessed_singular(span: Span) -> bool:
+    """ "his brother", "her lawyer": a singular role of someone the text refers to."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.lefts)
+    )
+
+
+def _in_headline(span: Span) -> bool:
+    """A singular role noun of the text's first sentence, bare or definite ("DNC chair
+    dismisses …", "The senator says …"): a headline, whose person the article names next."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or span.sent.start != 0:
+        return False
+    return all(c.dep_ != "det" or c.lower_ == "the" for c in root.lefts)
 
 
 def _specific(span: Span, description: coref.Description) -> bool:
@@ -493,15 +751,27 @@ def _person_surnames_win(mentions: list[NameMention]) -> list[NameMention]:
         return words[-1] if full_name(words) else None
 
     single = {m.mention.text for m in mentions if " " not in m.mention.text}
+    lone_people = {
+        m.mention.text
+        for m in mentions
+        if m.kind is EntityKind.PERSON and " " not in m.mention.text
+    }
     surnames = {s for s in map(surname, mentions) if s is not None}
     out = []
     for item in mentions:
         words = item.mention.text.split()
+        # "Witold Roe" with "Roe said" elsewhere: a forename not listed, a surname that is
+        # a person's on its own
+        two_words = len(words) == 2 and all(w.istitle() and w.isalpha() for w in words)
         if (
             item.kind is not EntityKind.PERSON
             and words[0][:1].isupper()
             and any(same_name_word(words[-1], s) for s in surnames)
-            and (len(words) == 1 or (full_name(words) and words[-1] in single))
+            and (
+                len(words) == 1
+                or (full_name(words) and words[-1] in single)
+                or (two_words and words[-1] in lone_people)
+            )
         ):
             item = NameMention(item.mention, EntityKind.PERSON)
         out.append(item)
