@@ -26,11 +26,13 @@ from quoteattr.attributor import Attributor
 from quoteattr.calibration import (
     Model,
     Outcome,
+    calibration_bands,
     expected_calibration_error,
     features,
     threshold_table,
 )
 from quoteattr.evaluate import load_gold_files, run_attributor, score
+from quoteattr.types import Attribution, Quote
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src/quoteattr/data/calibration.tsv"
 HEADER = (
@@ -42,15 +44,37 @@ HEADER = (
 
 def collect(
     paths: Sequence[str], parse_cache: str | None
-) -> tuple[list[tuple[str, Outcome]], dict[str, int]]:
-    """(document id, outcome) for every scored prediction on the gold files, and the number
-    of gold quotes of each corpus."""
+) -> tuple[list[tuple[str, Outcome, list[str]]], dict[str, int]]:
+    """(document id, outcome, features) for every scored prediction on the gold files, and
+    the number of gold quotes of each corpus.
+
+    Where the gold annotates the pieces of an interrupted quote apart, each piece is scored
+    alone, but a caller sees one quote with one confidence: the features are those of the
+    quote as served (the whole of it), so that the fit learns what ``to_quote`` will see. So
+    for the quoted words of a mixed quote, scored as direct where the gold has only those."""
     documents = load_gold_files(paths)
     attributor = Attributor(parse_cache=parse_cache)
-    report = score(documents, run_attributor(attributor, [d.text for d in documents]))
+    results = run_attributor(attributor, [d.text for d in documents])
+    report = score(documents, results)
     by_text = {d.text: f"{d.corpus}/{d.id}" for d in documents}
+    served: dict[str, list[Quote]] = {}
+    for document, result in zip(documents, results, strict=True):
+        served[document.text] = list(result.quotes if isinstance(result, Attribution) else result)
     gold = {name: corpus.gold for name, corpus in report.corpora.items()}
-    return [(by_text.get(o.text, o.corpus), o) for o in report.overall.outcomes], gold
+    rows = []
+    for o in report.overall.outcomes:
+        whole = _served(served.get(o.text, []), o.quote)
+        rows.append((by_text.get(o.text, o.corpus), o, features(whole, o.text)))
+    return rows, gold
+
+
+def _served(quotes: Sequence[Quote], scored: Quote) -> Quote:
+    """The quote a caller saw for a scored prediction: itself, or the quote it was cut from
+    (a piece of an interrupted quote, the quoted words of a mixed one)."""
+    if scored in quotes:
+        return scored
+    inside = [q for q in quotes if q.start <= scored.start and scored.end <= q.end]
+    return inside[0] if inside else scored
 
 
 def fit(
@@ -95,24 +119,59 @@ def corpus_weights(outcomes: Sequence[Outcome], power: float = 1.0) -> list[floa
     return [(mean / sizes[o.corpus]) ** power for o in outcomes]
 
 
-def scored(model: Model, outcome: Outcome) -> Outcome:
-    confidence = model.probability(features(outcome.quote, outcome.text))
+def scored(model: Model, outcome: Outcome, names: Sequence[str]) -> Outcome:
+    confidence = model.probability(names)
     return attrs.evolve(outcome, quote=attrs.evolve(outcome.quote, confidence=confidence))
 
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def chance_ece(outcomes: Sequence[Outcome], draws: int = 200) -> float:
+    """The ECE a perfectly calibrated model would show on this many predictions: each one
+    drawn right with exactly the probability given (a fixed seed, so the figure repeats).
+    On a small corpus an ECE near this figure cannot be told from chance."""
+    rng = np.random.default_rng(13)
+    p = np.asarray([o.quote.confidence for o in outcomes])
+    total = 0.0
+    for _ in range(draws):
+        right = rng.random(len(p)) < p
+        drawn = [attrs.evolve(o, right=bool(r)) for o, r in zip(outcomes, right, strict=True)]
+        total += expected_calibration_error(drawn) or 0.0
+    return total / draws
+
+
+def brier(outcomes: Sequence[Outcome]) -> float:
+    """Mean squared gap between confidence and outcome (a proper score: lower is better,
+    and less noisy than the ECE on a small corpus)."""
+    return sum((o.quote.confidence - o.right) ** 2 for o in outcomes) / len(outcomes)
 
 
 def report(title: str, outcomes: Sequence[Outcome], gold: dict[str, int]) -> None:
-    """ECE and precision/recall at thresholds, per corpus."""
+    """ECE (and what chance alone would give), Brier score, the share right per confidence
+    band, and precision/recall/F1 at thresholds, per corpus."""
     print(title)
     for corpus in sorted({o.corpus for o in outcomes}):
         mine = [o for o in outcomes if o.corpus == corpus]
         ece = expected_calibration_error(mine) or 0.0
         right = sum(o.right for o in mine) / len(mine)
+        print(
+            f"  {corpus:10s} n={len(mine):5d} right={100 * right:5.1f}% ECE={ece:.3f} "
+            f"(chance {chance_ece(mine):.3f}) Brier={brier(mine):.4f}"
+        )
+        bands = calibration_bands(mine)
+        print("    bands " + " ".join(
+            f"{b.high:g}:{100 * (b.precision or 0):.0f}%/{b.count}" for b in bands if b.count
+        ))  # fmt: skip
         rows = threshold_table(mine, gold.get(corpus, 0), THRESHOLDS)
-        at = "  ".join(f"{t:g}:{100 * (p or 0):.1f}/{100 * (r or 0):.1f}" for t, p, r, _ in rows)
-        print(f"  {corpus:10s} n={len(mine):5d} right={100 * right:5.1f}% ECE={ece:.3f}  P/R {at}")
+        print("    P/R/F1 " + "  ".join(
+            f"{t:g}:{100 * (p or 0):.1f}/{100 * (r or 0):.1f}/{_f1(p, r):.1f}"
+            for t, p, r, _ in rows
+        ))  # fmt: skip
+
+
+def _f1(p: float | None, r: float | None) -> float:
+    return 200 * p * r / (p + r) if p and r else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+")
     parser.add_argument("--parse-cache")
     parser.add_argument("--out", default=str(DEFAULT_OUT))
-    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--l2", type=float, default=8.0)
     parser.add_argument("--min-count", type=int, default=8)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
@@ -129,18 +188,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     keyed, gold = collect(args.gold, args.parse_cache)
-    outcomes = [o for _, o in keyed]
-    rows = [features(o.quote, o.text) for o in outcomes]
+    outcomes = [o for _, o, _ in keyed]
+    rows = [names for _, _, names in keyed]
     labels = [o.right for o in outcomes]
     weights = corpus_weights(outcomes, args.balance)
     model = fit(rows, labels, weights, l2=args.l2, min_count=args.min_count)
-    report("in sample", [scored(model, o) for o in outcomes], gold)
+    report("in sample", [scored(model, o, r) for o, r in zip(outcomes, rows, strict=True)], gold)
 
-    documents = sorted({key for key, _ in keyed})
+    documents = sorted({key for key, _, _ in keyed})
     fold_of = {key: i % args.folds for i, key in enumerate(documents)}
     held_out: list[Outcome] = []
     for fold in range(args.folds):
-        train = [i for i, (key, _) in enumerate(keyed) if fold_of[key] != fold]
+        train = [i for i, (key, _, _) in enumerate(keyed) if fold_of[key] != fold]
         part = fit(
             [rows[i] for i in train],
             [labels[i] for i in train],
@@ -148,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             l2=args.l2,
             min_count=args.min_count,
         )
-        held_out += [scored(part, o) for key, o in keyed if fold_of[key] == fold]
+        held_out += [scored(part, o, r) for key, o, r in keyed if fold_of[key] == fold]
     report(f"{args.folds}-fold cross-validated (by document)", held_out, gold)
 
     Path(args.out).write_text(HEADER + "\n".join(model.to_rows()) + "\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from quoteattr import calibration
@@ -192,3 +193,53 @@ def test_evaluate_reports_categories_and_calibration_and_applies_a_threshold():
     assert filtered.overall.predicted == 0
     assert filtered.threshold == 0.9
     assert "confidence >= 0.9" in filtered.format()
+
+
+def test_features_cross_the_holder_with_the_category():
+    names = features(make_quote(category=Category.THOUGHT), TEXT)
+    assert "speaker*category=none*thought" in names
+    assert "mention*category=nominal*thought" in names
+    assert "named*category=none*thought" in names
+    assert "mention*category=nominal*speech" not in names
+
+
+def _fit_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "fit_calibration.py"
+    spec = importlib.util.spec_from_file_location("fit_calibration", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fit_weighs_a_scored_piece_by_the_quote_a_caller_saw():
+    # the gold may score the quoted words of a mixed quote alone: the features the fit
+    # learns from must be those of the whole quote, the one to_quote gives a confidence
+    script = _fit_script()
+    whole = make_quote(kind=QuoteKind.MIXED)
+    a, b = TEXT.index("the bridge"), TEXT.index("the bridge") + len("the bridge")
+    piece = attrs.evolve(
+        whole,
+        start=a,
+        end=b,
+        text=TEXT[a:b],
+        kind=QuoteKind.DIRECT,
+        fragments=(Span.of(TEXT, a, b),),
+    )
+    assert script._served([whole], piece) is whole
+    assert script._served([whole], whole) is whole
+    assert script._served([], piece) is piece
+
+
+def test_the_chance_ece_of_a_small_corpus_is_above_zero_and_repeats():
+    script = _fit_script()
+    outcomes = [
+        calibration.Outcome(make_quote(confidence=0.7), "news", matched=True, right=i % 3 > 0)
+        for i in range(30)
+    ]
+    first = script.chance_ece(outcomes, draws=50)
+    assert first > 0.0
+    assert script.chance_ece(outcomes, draws=50) == first

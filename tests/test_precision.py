@@ -87,6 +87,25 @@ NON_REPORTS = {
         ["bus timetable in the comments", "the rash is spreading"],
         "would be reviewed in June",
     ),
+    "the writer generalising in an inference (science news)": (
+        "Most of us have noticed that we seem to think more clearly after a long walk. "
+        "Study author Dr Lena Ford said that the walkers solved the puzzles faster.",
+        ["think more clearly"],
+        "solved the puzzles faster",
+    ),
+    "a verdict, not a report (court report)": (
+        "After a week-long trial, the jury found the landlord guilty of neglect. His lawyer "
+        "said that he would appeal the verdict.",
+        ["guilty of neglect"],
+        "would appeal the verdict",
+    ),
+    "an amount asked for (business news)": (
+        "Ministers are weighing the rail operator's funding request for $40m, and whether "
+        "the line can open next year. The operator's chief executive said that services "
+        "would be cut without it.",
+        ["$40m"],
+        "services would be cut",
+    ),
 }
 
 
@@ -97,6 +116,17 @@ def test_non_reports_are_dropped_and_the_report_beside_them_stays(attributor, ca
     for words in dropped:
         assert not covering(quotes, words), words
     assert covering(quotes, kept)
+
+
+def test_a_topic_pointing_back_is_no_proposition(attributor):
+    text = (
+        "Nobody knows why the lake turned pink, and few residents stop to think about it. "
+        "Guides talk about this mystery on every tour. The park ranger said that the colour "
+        "came from algae."
+    )
+    quotes = quotes_of(attributor, text)
+    assert not [q for q in quotes if q.text in {"it", "this mystery"}]
+    assert covering(quotes, "the colour came from algae")
 
 
 def test_a_comment_box_addressing_the_reader_is_no_quote(attributor):

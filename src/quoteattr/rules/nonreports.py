@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..lexicon import word_list
 from ..types import QuoteKind
@@ -30,6 +31,11 @@ _FURNITURE_LABELS = word_list("furniture_labels")
 _FURNITURE_SOURCES = word_list("furniture_sources")
 _THING_OBJECTS = word_list("thing_objects")
 _NAMING_PREPS = frozenset({"as", "for"})
+_VERDICT_WORDS = word_list("verdict_words")
+_EVIDENTIAL_CUES = word_list("evidential_cues")
+_AMOUNT_UNITS = word_list("amount_units")
+_WRITER = frozenset({"i", "we"})
+_REFERRING = frozenset({"it", "this", "that", "these", "those", "them"})
 # A line written in capitals needs this many words to count as a crosshead or teaser.
 _MIN_CAPITAL_WORDS = 3
 
@@ -61,7 +67,11 @@ def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
         return True  # quoted words were said, whatever the verb: "“…,” he would say"
     if _imperative(head) and not _quoted(text, head):
         return True  # advice and invitations: "Tell us what you think", "Only call if …"
-    return _writers_hedge(head) or _thing_object(doc, candidate) or _naming_passive(head)
+    if _writers_hedge(head) or _thing_object(doc, candidate) or _naming_passive(head):
+        return True
+    if candidate.kind is QuoteKind.DIRECT:
+        return False
+    return _writers_inference(head) or _empty_content(doc, candidate) or _verdict(doc, candidate)
 
 
 def _line(text: str, offset: int) -> str:
@@ -142,6 +152,59 @@ def _imperative(head: Token) -> bool:
         return False
     before = [t for t in head.sent if t.i < head.i and not (t.is_punct or t.is_space)]
     return all(t.pos_ in {"ADV", "INTJ"} for t in before)
+
+
+def _content_span(doc: Doc, candidate: Candidate) -> SpacySpan | None:
+    if len(candidate.fragments) != 1:
+        return None
+    return doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+
+
+def _writers_inference(head: Token) -> bool:
+    """ "we seem to get our best ideas in the shower": the writer generalising about
+    everyone, themselves included, in the words of an inference; no one is reported."""
+    if head.lemma_.lower() not in _EVIDENTIAL_CUES:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _WRITER for c in head.children)
+
+
+def _empty_content(doc: Doc, candidate: Candidate) -> bool:
+    """ "think about it", "find out about this initiative", "a request for $22.6bn": a
+    topic that points back at something, or a bare amount, is no proposition anyone put
+    forward (a clause or a noun phrase with words of its own is)."""
+    span = _content_span(doc, candidate)
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if (
+        words
+        and all(_amount_word(t) for t in words)
+        and any(t.ent_type_ or t.like_num for t in words)
+    ):
+        return True
+    if span.root.dep_ != "pobj" or span.root.head.lower_ != "about":
+        return False
+    return span[0].lower_ in _REFERRING and len(words) <= 3
+
+
+def _amount_word(token: Token) -> bool:
+    """ "$", "40", "m", "22.6bn", "million": a word of an amount of money or a number."""
+    if token.like_num or token.is_currency or token.lower_ in _AMOUNT_UNITS:
+        return True
+    digits = token.lower_.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return bool(digits) and digits[-1].isdigit() and token.lower_[len(digits) :] in _AMOUNT_UNITS
+
+
+def _verdict(doc: Doc, candidate: Candidate) -> bool:
+    """ "a jury found him guilty of manslaughter": a verdict, the finding of a court, not a
+    report of what the jury said or a study showed."""
+    span = _content_span(doc, candidate)
+    if span is None:
+        return False
+    head = doc[candidate.cue.head] if candidate.cue is not None else None
+    if head is None or head.lemma_.lower() != "find":
+        return False
+    return any(t.lower_ in _VERDICT_WORDS and t.pos_ == "ADJ" for t in span)
 
 
 _MODALS = frozenset({"should", "must", "could", "might", "ought"})
