@@ -30,6 +30,7 @@ __all__ = [
     "Resolver",
     "describe",
     "learn_genders",
+    "learn_people",
     "narrative_people",
     "noun_gender",
     "pronoun_features",
@@ -492,6 +493,57 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
             continue
         out.append((det.i, token.i + 1))
     return out
+
+
+_ONE_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _addressed_in_quotes(text: str, word: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Is ``word`` used to address someone inside quotation marks ("Yes, Amory.",
+    "Amory, come here")? One addresses people, not companies or places."""
+    pattern = re.compile(rf"(?:^|[,;!?.—–-])\s*{re.escape(word)}\s*(?:[,;!?.—–-]|$)")
+    return any(pattern.search(text[a:b].strip(" \"'“”‘’«»")) for a, b in quoted)
+
+
+def learn_people(
+    doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]
+) -> None:
+    """The recogniser often labels a character's one-word name an organisation ("Amory"
+    looked up). Such a name is a person when the text treats it as one: someone addresses
+    it by name inside quotation marks, or it is the subject of sentences whose gendered
+    pronouns all agree ("Amory shrugged as he went out") and that name no one else."""
+    spans = sorted(quoted)
+    starts = [q[0] for q in spans]
+
+    def in_quotes(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+    for record in records:
+        if record.kind is not EntityKind.ORGANIZATION or not record.mentions:
+            continue
+        forms = {m.text for m in record.mentions}
+        if len(forms) != 1 or not _ONE_NAME_WORD.fullmatch(next(iter(forms))):
+            continue
+        word = next(iter(forms))
+        if _addressed_in_quotes(doc.text, word, spans):
+            record.kind = EntityKind.PERSON
+            continue
+        genders: set[str] = set()
+        for mention in record.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or in_quotes(mention.start) or span.root.dep_ != "nsubj":
+                continue
+            sent = span.sent
+            if any(e.start != span.start and e.label_ in {"PERSON", "ORG"} for e in sent.ents):
+                continue
+            genders |= {
+                "m" if t.lower_ in _HE else "f"
+                for t in sent
+                if t.i > span.root.i and t.lower_ in _HE | _SHE and not in_quotes(t.idx)
+            }
+        if len(genders) == 1:
+            record.kind = EntityKind.PERSON
 
 
 def learn_genders(

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
 from ..rules.sources import noun_phrase
-from ..types import EntityKind
+from ..types import EntityKind, MentionKind
 from .coref import EntityRecord, describe, pronoun_features
 
 __all__ = ["DialogueSieves", "Resolve", "Turn"]
@@ -96,6 +96,8 @@ _ADDRESS = re.compile(
     r"\s*(?:[,;:!?.—–-]|$)",
     re.IGNORECASE,
 )
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 _CLOSING_MARKS = "\"'”’»“‘«"
 _OPENING_MARKS = "\"'“‘«„‚‹「『"
 _NAME_COLON = re.compile(r"^\s*:\s*$")
@@ -168,6 +170,7 @@ class DialogueSieves:
             key=lambda t: (t[0], t[1]),
         )
         self._people_starts = [p[0] for p in self.people]
+        self._name_forms = self._known_names(records)
         self.lines_are_paragraphs = not self._wrapped()
         self._sents: list[tuple[int, int]] = []
         self._token_starts: list[int] = []
@@ -214,6 +217,30 @@ class DialogueSieves:
         hi = bisect.bisect_left(self._people_starts, end)
         return self.people[lo:hi]
 
+    def _known_names(self, records: Sequence[EntityRecord]) -> dict[str, EntityRecord | None]:
+        """The names the narration gives people, and each word of a longer name that is no
+        title ("Jack" and "Durbeyfield" of "Jack Durbeyfield"): the recogniser often misses a
+        name inside quotation marks ("“Yes, Amory.”"), so an address is found by its form too.
+        A whole name wins over a word of a longer one; a form two people share maps to None
+        (it tells nothing)."""
+        whole: dict[str, EntityRecord | None] = {}
+        part: dict[str, EntityRecord | None] = {}
+        for record in records:
+            if record.kind is not EntityKind.PERSON:
+                continue
+            for mention in record.mentions:
+                if mention.kind is not MentionKind.NAME or self._inside_quotes(mention.start):
+                    continue
+                words = _NAME_WORD.findall(mention.text)
+                for forms, keys in (
+                    (whole, [" ".join(words)]),
+                    (part, [w for w in words if not _ADDRESS_WORDS.fullmatch(w + " ")]),
+                ):
+                    for key in keys if forms is whole or len(words) > 1 else ():
+                        if key and forms.setdefault(key, record) is not record:
+                            forms[key] = None
+        return {**part, **whole}
+
     # -- what quotes say
 
     def _named_inside(self, fragments: Sequence[tuple[int, int]]) -> set[int]:
@@ -233,6 +260,24 @@ class DialogueSieves:
                     continue  # "Sen. Marco Rubio": a title; "say, Rubio, Cruz and …": a list
                 if (at_start or _BEFORE_VOCATIVE.search(before)) and _AFTER_VOCATIVE.match(after):
                     out.append(record)
+            out.extend(r for r in self._addressed_by_form(a, b) if r not in out)
+        return out
+
+    def _addressed_by_form(self, a: int, b: int) -> list[EntityRecord]:
+        """People addressed in [a, b) by a name the narration uses for them, where the
+        recogniser gave no mention: set off by punctuation on both sides ("Yes, Amory.")."""
+        out: list[EntityRecord] = []
+        for m in _CAPITALISED_RUN.finditer(self.text, a, b):
+            record = self._name_forms.get(" ".join(_NAME_WORD.findall(m.group())))
+            if record is None or self._people_in(m.start(), m.end()):
+                continue
+            before = _ADDRESS_WORDS.sub("", self.text[max(a, m.start() - 40) : m.start()])
+            at_start = not before.strip(" " + _OPENING_MARKS)
+            after = self.text[m.end() : min(b, m.end() + 3)]
+            if _ABBREVIATION.search(before) or _LIST_AFTER.match(self.text[m.end() : m.end() + 12]):
+                continue  # "Sen. Rubio": a title; "say, Jonas, Peter and Tom": a list
+            if (at_start or _BEFORE_VOCATIVE.search(before)) and _AFTER_VOCATIVE.match(after):
+                out.append(record)
         return out
 
     def _addressee(self, turn: Turn) -> EntityRecord | None:

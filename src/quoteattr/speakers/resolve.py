@@ -169,6 +169,7 @@ class SpeakerResolver:
             name_owner.extend((m.start, m.end, named) for m in named.mentions)
         name_owner.sort(key=lambda t: t[0])
         coref.learn_roles(doc, records)
+        coref.learn_people(doc, records, self.quoted)
         coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
         resolver.set_reported((f[0], f[1]) for c in candidates for f in c.fragments)

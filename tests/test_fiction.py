@@ -1,0 +1,85 @@
+"""Fiction speakers judged on the entity (issue 10): rules for the ways a novel's speaker
+goes wrong, each on a short text written for the test."""
+
+from __future__ import annotations
+
+from quoteattr.speakers import coref
+from quoteattr.speakers.dialogue import DialogueSieves
+from quoteattr.text.marks import find_quoted_spans
+
+
+def _record(text: str, key: int, name: str, kind: coref.EntityKind) -> coref.EntityRecord:
+    record = coref.EntityRecord(key=key, name=name, kind=kind)
+    start = text.find(name)
+    while start >= 0:
+        record.mentions.append(
+            coref.Mention.of(text, start, start + len(name), coref.MentionKind.NAME)
+        )
+        start = text.find(name, start + 1)
+    return record
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [(s.content_start, s.content_end) for s in find_quoted_spans(text)]
+
+
+# ------------------------------------------------------------------------------ vocatives
+
+
+def test_a_name_the_recogniser_missed_inside_a_quote_is_still_an_address():
+    """Only the narration's "Oliver" is a mention; inside the quote the name is found by its
+    form: "Yes, Oliver." addresses Oliver, who therefore does not speak it."""
+    text = "Oliver Crane sat by the fire.\n“Yes, Oliver.”\n“Go on, then.”"
+    oliver = coref.EntityRecord(key=0, name="Oliver Crane", kind=coref.EntityKind.PERSON)
+    oliver.mentions.append(coref.Mention.of(text, 0, 12, coref.MentionKind.NAME))
+    quoted = _quoted(text)
+    sieves = DialogueSieves(text, [oliver], quoted)
+    assert sieves._addressed([quoted[0]]) == [oliver]  # a word of the longer name
+    assert sieves._addressed([quoted[1]]) == []
+
+
+def test_a_whole_name_wins_over_a_word_of_a_longer_one_and_shared_words_tell_nothing():
+    text = (
+        "Ruth Amory Lane and her son Amory lived with Ruth Gale.\n"
+        "“Amory, come here.”\n“Ruth, wait.”"
+    )
+    mother = _record(text, 0, "Ruth Amory Lane", coref.EntityKind.PERSON)
+    son = coref.EntityRecord(key=1, name="Amory", kind=coref.EntityKind.PERSON)
+    at = text.index("son Amory") + 4
+    son.mentions.append(coref.Mention.of(text, at, at + 5, coref.MentionKind.NAME))
+    gale = _record(text, 2, "Ruth Gale", coref.EntityKind.PERSON)
+    quoted = _quoted(text)
+    sieves = DialogueSieves(text, [mother, son, gale], quoted)
+    assert sieves._addressed([quoted[0]]) == [son]
+    assert sieves._addressed([quoted[1]]) == []  # two Ruths: no one in particular
+
+
+def test_a_name_in_running_speech_is_no_address():
+    text = "Oliver Crane sat by the fire.\n“I told Oliver so.”"
+    oliver = _record(text, 0, "Oliver Crane", coref.EntityKind.PERSON)
+    quoted = _quoted(text)
+    assert DialogueSieves(text, [oliver], quoted)._addressed(quoted) == []
+
+
+# ------------------------------------------------------------------------------ recogniser
+
+
+def test_a_one_word_name_labelled_an_organisation_is_a_person_when_addressed(attributor):
+    text = "Brannock stood at the door.\n“Brannock, come in.”"
+    record = _record(text, 0, "Brannock", coref.EntityKind.ORGANIZATION)
+    coref.learn_people(attributor.nlp(text), [record], _quoted(text))
+    assert record.kind is coref.EntityKind.PERSON
+
+
+def test_a_one_word_name_labelled_an_organisation_is_a_person_by_its_pronouns(attributor):
+    text = "Brannock looked up from the table, and he smiled at the window."
+    record = _record(text, 0, "Brannock", coref.EntityKind.ORGANIZATION)
+    coref.learn_people(attributor.nlp(text), [record], [])
+    assert record.kind is coref.EntityKind.PERSON
+
+
+def test_an_organisation_with_no_personal_evidence_stays_one(attributor):
+    text = "Brannock reported its results on Monday.\n“We expect more,” the bank said."
+    record = _record(text, 0, "Brannock", coref.EntityKind.ORGANIZATION)
+    coref.learn_people(attributor.nlp(text), [record], _quoted(text))
+    assert record.kind is coref.EntityKind.ORGANIZATION
