@@ -3,6 +3,7 @@ goes wrong, each on a short text written for the test."""
 
 from __future__ import annotations
 
+from conftest import check_deterministic
 from quoteattr.speakers import coref
 from quoteattr.speakers.dialogue import DialogueSieves
 from quoteattr.text.marks import find_quoted_spans
@@ -83,3 +84,30 @@ def test_an_organisation_with_no_personal_evidence_stays_one(attributor):
     record = _record(text, 0, "Brannock", coref.EntityKind.ORGANIZATION)
     coref.learn_people(attributor.nlp(text), [record], _quoted(text))
     assert record.kind is coref.EntityKind.ORGANIZATION
+
+
+# ------------------------------------------------------------------------------ pronouns
+
+
+def test_he_said_is_not_the_man_named_in_the_object_of_his_clause(attributor):
+    """Binding: in "he had seen Hollis's cart" the "he" is not Hollis, so the next "said he"
+    goes on with that other man (the clerk), not with the nearer name."""
+    text = (
+        "“What is this about?” asked Tom Hollis.\n"
+        "The clerk explained that it was an old matter.\n"
+        "Some weeks ago he had noticed Hollis's name on a cart at the market.\n"
+        "“I did not mean to trouble you,” said he."
+    )
+    quotes = check_deterministic(attributor, text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes][-1] == "The clerk"
+
+
+def test_a_name_that_only_modifies_a_noun_is_no_speaker(attributor):
+    """ "The Merrow farm" is a farm: the reply goes to the other person of the narration."""
+    text = (
+        "The Merrow farm lay quiet under the snow, and Tom Hollis stood at its gate.\n"
+        "“Is the Merrow farm for sale?” asked the clerk.\n"
+        "“Who would buy it?”"
+    )
+    quotes = check_deterministic(attributor, text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["the clerk", "Tom Hollis"]

@@ -29,6 +29,7 @@ __all__ = [
     "EntityRecord",
     "Resolver",
     "describe",
+    "is_modifier",
     "learn_genders",
     "learn_people",
     "narrative_people",
@@ -202,6 +203,39 @@ class _Occurrence:
     sentence: int
     record: EntityRecord
     subject: bool
+    # "m"/"f" when a "he"/"she" is the subject of the clause this non-subject mention is in
+    # ("he had seen Durbeyfield's name"): that pronoun is someone else, who is more salient.
+    bound_by: str | None = None
+    # A name that modifies a noun ("the d'Urberville family"): a family, a house, not the man.
+    modifier: bool = False
+
+
+def is_modifier(span: Span) -> bool:
+    """Is a name only a modifier of a common noun after it ("the d'Urberville family",
+    "the Crane farm")? Then it stands for a family or a thing, not for one person."""
+    root = span.root
+    head = root.head
+    return root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= span.end
+
+
+def _bound_by(root: Token) -> str | None:
+    """The gender of a personal pronoun that is the subject of the clause ``root`` sits in,
+    when ``root`` is not that subject: by the binding rules a name there is never that
+    pronoun's referent ("he observed Durbeyfield's name": he is not Durbeyfield)."""
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return None
+    verb = root.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < root.i:
+            if child.lower_ == "he":
+                return "m"
+            if child.lower_ == "she":
+                return "f"
+    return None
 
 
 class Resolver:
@@ -247,7 +281,14 @@ class Resolver:
             return
         root = span.root
         self._occurrences.append(
-            _Occurrence(mention.start, span.sent.start, record, root.dep_ in {"nsubj", "nsubjpass"})
+            _Occurrence(
+                mention.start,
+                span.sent.start,
+                record,
+                root.dep_ in {"nsubj", "nsubjpass"},
+                _bound_by(root),
+                is_modifier(span),
+            )
         )
 
     def note_mention(self, mention: Mention, record: EntityRecord) -> None:
@@ -301,6 +342,10 @@ class Resolver:
                 continue  # "it said": a company, a paper, a campaign
             if gender and record.gender and record.gender != gender:
                 continue
+            if number == "sg" and occurrence.modifier:
+                continue  # "the d'Urberville family": no one man
+            if gender and occurrence.bound_by == gender:
+                continue  # "he had seen Durbeyfield's name … said he": the other man
             # A subject inside a reported content is no more salient than an object.
             subject = occurrence.subject and not self._in_reported(occurrence.offset)
             if best_sentence is None:

@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import word_list
 from ..rules.sources import noun_phrase
 from ..types import EntityKind, MentionKind
-from .coref import EntityRecord, describe, pronoun_features
+from .coref import EntityRecord, describe, is_modifier, pronoun_features
 
 __all__ = ["DialogueSieves", "Resolve", "Turn"]
 
@@ -169,6 +169,8 @@ class DialogueSieves:
             ),
             key=lambda t: (t[0], t[1]),
         )
+        if doc is not None:  # "the d'Urberville family" names no one who could speak
+            self.people = [p for p in self.people if not self._modifier(doc, p[0], p[1])]
         self._people_starts = [p[0] for p in self.people]
         self._name_forms = self._known_names(records)
         self.lines_are_paragraphs = not self._wrapped()
@@ -178,6 +180,11 @@ class DialogueSieves:
             self._sents = [(s.start, s.end) for s in doc.sents]
             self._sent_chars = [doc[s].idx for s, _e in self._sents]
             self._token_starts = doc.to_array("IDX").tolist()  # no Token objects: fast
+
+    @staticmethod
+    def _modifier(doc: Doc, start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and is_modifier(span)
 
     # -- layout
 
