@@ -111,3 +111,15 @@ def test_a_name_that_only_modifies_a_noun_is_no_speaker(attributor):
     )
     quotes = check_deterministic(attributor, text).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["the clerk", "Tom Hollis"]
+
+
+# ------------------------------------------------------------------------------ junk names
+
+
+def test_a_capitalised_word_opening_a_list_of_things_or_an_interjection_is_no_name(attributor):
+    from quoteattr.speakers.resolve import _opens_narration
+
+    things = attributor.nlp("Cushions, books, a footstool and a lamp filled the little room.")
+    person = attributor.nlp("Tom, the clerk, came in from the yard.")
+    assert _opens_narration(things[0]) is True
+    assert _opens_narration(person[0]) is False

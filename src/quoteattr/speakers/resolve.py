@@ -53,6 +53,22 @@ _SIEVE_CONFIDENCE = {
 }
 
 
+def _opens_narration(token: Token) -> bool:
+    """A capitalised word that opens a sentence of narration, set off by a comma, as an
+    interjection ("Nay, the observer might …") or the first of a list of things ("Pillows,
+    books, a footstool …"): the recogniser's name there is a common word."""
+    doc = token.doc
+    if not token.is_sent_start or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    if token.dep_ in {"intj", "advmod"}:
+        return True
+    # A list: two or more common nouns hung on it, one at least bare ("…, books, …"); a
+    # person's apposition has its determiner ("Tom, the clerk, …").
+    items = [c for c in token.children if c.dep_ in {"appos", "conj"} and c.pos_ == "NOUN"]
+    bare = any(not any(d.dep_ in {"det", "poss"} for d in c.children) for c in items)
+    return len(items) >= 2 and bare
+
+
 class SpeakerResolver:
     """Turns candidates' source mentions into entities."""
 
@@ -148,7 +164,9 @@ class SpeakerResolver:
             if not token.is_title or token.is_punct:
                 continue
             starts = token.idx in openings and token.i + 1 < len(doc) and doc[token.i + 1].is_punct
-            opening[token.text] = opening.get(token.text, True) and starts
+            opening[token.text] = opening.get(token.text, True) and (
+                starts or _opens_narration(token)
+            )
         return {word for word, only in opening.items() if only}
 
     def attribute(
