@@ -123,3 +123,16 @@ def test_a_capitalised_word_opening_a_list_of_things_or_an_interjection_is_no_na
     person = attributor.nlp("Tom, the clerk, came in from the yard.")
     assert _opens_narration(things[0]) is True
     assert _opens_narration(person[0]) is False
+
+
+def test_he_never_refers_to_the_first_person_narrator(attributor):
+    text = (
+        "Master Giles Fenwick rode up to my gate at dusk.\n"
+        "“You keep a careful house,” he said.\n"
+        "“I must,” I said, and I barred the gate behind him.\n"
+        "“Then keep it well,” he answered."
+    )
+    quotes = check_deterministic(attributor, text).quotes
+    names = [q.speaker.name if q.speaker else None for q in quotes]
+    assert names[-1] is not None and names[-1] != "the narrator"
+    assert names[-1] == names[0]

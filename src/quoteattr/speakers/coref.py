@@ -208,6 +208,8 @@ class _Occurrence:
     bound_by: str | None = None
     # A name that modifies a noun ("the d'Urberville family"): a family, a house, not the man.
     modifier: bool = False
+    # "I", "me": the narrator's own words for themself, never what a "he" or "she" refers to.
+    first_person: bool = False
 
 
 def is_modifier(span: Span) -> bool:
@@ -299,8 +301,13 @@ class Resolver:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
             return
+        features = pronoun_features(mention.text)
         occurrence = _Occurrence(
-            mention.start, span.sent.start, record, span.root.dep_ in {"nsubj", "nsubjpass"}
+            mention.start,
+            span.sent.start,
+            record,
+            span.root.dep_ in {"nsubj", "nsubjpass"},
+            first_person=features is not None and features[1] in {"first", "second"},
         )
         bisect.insort(self._occurrences, occurrence, key=lambda o: o.offset)
 
@@ -342,6 +349,8 @@ class Resolver:
                 continue  # "it said": a company, a paper, a campaign
             if gender and record.gender and record.gender != gender:
                 continue
+            if occurrence.first_person:
+                continue  # "I said … he answered": the narrator is not "he"
             if number == "sg" and occurrence.modifier:
                 continue  # "the d'Urberville family": no one man
             if gender and occurrence.bound_by == gender:
