@@ -211,3 +211,27 @@ def test_litbank_turn_taking_quote_is_judged_on_the_entitys_own_descriptions(
     report = score(load(tmp_path, doc), [preds])
     assert (report.overall.entity_right, report.overall.entity_total) == (2, 3)
     assert [e.start for e in report.errors_of("wrong_entity")] == [at(T_TURNS, "Not by much")[0]]
+
+
+T_APPOS = 'I saw my old friend, Master Giles Fenwick, at the gate. "Late again," he said.'
+
+
+def test_litbank_a_name_left_out_of_the_gold_lists_counts_when_it_is_the_characters_own(
+    tmp_path: Path,
+) -> None:
+    """The gold lists "my old friend" and "he" but not the apposed name: a predicted entity
+    named "Giles Fenwick" is that character; one named "Master" is not."""
+    giles = [list(at(T_APPOS, "my old friend")), list(at(T_APPOS, "he"))]
+    doc = {
+        "id": "a",
+        "corpus": "litbank",
+        "text": T_APPOS,
+        "speaker_entity_mentions": {"Giles-1": giles},
+        "quotes": [
+            gold_quote(T_APPOS, "Late again", speaker="Giles Fenwick", speaker_id="Giles-1")
+        ],
+    }
+    right = predicted(T_APPOS, "Late again", "Giles Fenwick", [("Giles Fenwick", 0, NAME)])
+    wrong = predicted(T_APPOS, "Late again", "Master", [("Master", 0, NAME)])
+    assert score(load(tmp_path, doc), [[right]]).overall.entity_right == 1
+    assert score(load(tmp_path, doc), [[wrong]]).overall.entity_right == 0
