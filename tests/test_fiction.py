@@ -136,3 +136,44 @@ def test_he_never_refers_to_the_first_person_narrator(attributor):
     names = [q.speaker.name if q.speaker else None for q in quotes]
     assert names[-1] is not None and names[-1] != "the narrator"
     assert names[-1] == names[0]
+
+
+# ------------------------------------------------------------------------------ narrator
+
+
+def _speaker_names(attributor, text: str) -> list[str | None]:
+    quotes = check_deterministic(attributor, text).quotes
+    return [q.speaker.name if q.speaker else None for q in quotes]
+
+
+def test_the_narrator_takes_the_name_others_address_them_by(attributor):
+    text = (
+        "I came down to the harbour at first light.\n"
+        "“Good morning, Tobias,” said the ferryman.\n"
+        "“Good morning,” I said.\n"
+        "“Will you cross today, Tobias?”\n"
+        "“Not today.”\n"
+        "“Then tomorrow, Tobias,” he said with a shrug."
+    )
+    names = _speaker_names(attributor, text)
+    assert names == ["the ferryman", "Tobias", "the ferryman", "Tobias", "the ferryman"]
+
+
+def test_the_narrator_who_says_my_name_is_takes_that_name(attributor):
+    text = (
+        "I stood at the counter.\n“My name is Tobias Grey,” I said.\n“Sign here,” said the clerk."
+    )
+    assert _speaker_names(attributor, text)[0] == "Tobias Grey"
+
+
+def test_a_person_the_narration_names_is_not_the_narrator(attributor):
+    """Tobias is named in the narration: a third person, whoever the ferryman greets."""
+    text = (
+        "I came down to the harbour with Tobias at first light.\n"
+        "“Good morning, Tobias,” said the ferryman.\n"
+        "“Good morning,” I said.\n"
+        "“Will you cross today, Tobias?”\n"
+        "“Not today,” I said."
+    )
+    names = _speaker_names(attributor, text)
+    assert names[1] == names[3] == "the narrator"

@@ -98,6 +98,10 @@ _ADDRESS = re.compile(
 )
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
+# A narrator naming themself in their own words: "My name is Jake", "I am Jake Barnes".
+_SELF_NAMING = re.compile(
+    r"\b(?:[Mm]y name is|[Mm]y name's|[Cc]all me)\s+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)"
+)
 _CLOSING_MARKS = "\"'”’»“‘«"
 _OPENING_MARKS = "\"'“‘«„‚‹「『"
 _NAME_COLON = re.compile(r"^\s*:\s*$")
@@ -651,6 +655,51 @@ class DialogueSieves:
         if only is not None:
             return only, "dialogue-paragraph"
         return None, "unattributed"
+
+    def narrators_name(
+        self, narrator: EntityRecord, history: Sequence[Turn]
+    ) -> EntityRecord | str | None:
+        """The name the text gives its first-person narrator: "my name is Jake" in the
+        narrator's own turn, else the person that other speakers address by name, at least
+        twice, in turns that answer the narrator or that the narrator answers ("Good
+        morning, Jake"), when the narration never names that person (it says "I"). A record
+        when the name is a known person, the name alone when it is not."""
+        narrated = {id(r) for s, _e, r in self.people if not self._inside_quotes(s)}
+        for turn in history:
+            if turn.speaker is not narrator:
+                continue
+            for a, b in turn.fragments or ((turn.start, turn.end),):
+                m = _SELF_NAMING.search(self.text, a, b)
+                if m is not None:
+                    name = m.group(1)
+                    same = {id(r): r for s, e, r in self.people if self.text[s:e] == name}
+                    record = self._name_forms.get(name)
+                    if record is None and len(same) == 1:
+                        record = next(iter(same.values()))
+                    return record if record is not None and record is not narrator else name
+        votes: dict[int, int] = {}
+        found: dict[int, EntityRecord] = {}
+        for k, turn in enumerate(history):
+            if turn.speaker is None or turn.speaker is narrator:
+                continue
+            neighbours = [history[n] for n in (k - 1, k + 1) if 0 <= n < len(history)]
+            if not any(
+                n.speaker is narrator
+                and min(abs(n.start - turn.end), abs(turn.start - n.end)) <= MAX_EXCHANGE_GAP
+                for n in neighbours
+            ):
+                continue
+            for record in self._addressed(turn.fragments or ((turn.start, turn.end),)):
+                if record is turn.speaker or record is narrator or id(record) in narrated:
+                    continue
+                votes[id(record)] = votes.get(id(record), 0) + 1
+                found[id(record)] = record
+        if not votes:
+            return None
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return found[ranked[0][0]]
 
     def _words(self, fragments: Sequence[tuple[int, int]]) -> int:
         return sum(len(self.text[a:b].split()) for a, b in fragments)

@@ -232,7 +232,31 @@ class SpeakerResolver:
                      candidate.fragments, self._tail(candidate),
                      candidate.kind is QuoteKind.DIRECT)
             )  # fmt: skip
+        if self._narrator_record is not None:
+            out = self._name_narrator(sieves.narrators_name(self._narrator_record, history),
+                                      records, out)  # fmt: skip
         return records, out
+
+    def _name_narrator(
+        self,
+        name: EntityRecord | str | None,
+        records: list[EntityRecord],
+        out: list[tuple[Candidate, EntityRecord | None]],
+    ) -> list[tuple[Candidate, EntityRecord | None]]:
+        """Give the first-person narrator the name the text gives them (``dialogue``): a
+        known person's record is merged into the narrator's."""
+        narrator = self._narrator_record
+        if narrator is None or name is None:
+            return out
+        if isinstance(name, str):
+            narrator.name = name
+            return out
+        narrator.name = name.name
+        narrator.aliases.extend(name.aliases)
+        narrator.mentions.extend(name.mentions)
+        narrator.gender = narrator.gender or name.gender
+        records.remove(name)
+        return [(c, narrator if r is name else r) for c, r in out]
 
     def _tail(self, candidate: Candidate) -> int | None:
         """Where a quote's own cue and source end when they follow it ("…,” said the parson)."""
