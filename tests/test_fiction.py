@@ -6,6 +6,7 @@ from __future__ import annotations
 from conftest import check_deterministic
 from quoteattr.speakers import coref
 from quoteattr.speakers.dialogue import DialogueSieves
+from quoteattr.speakers.names import NameMention, cluster_names
 from quoteattr.text.marks import find_quoted_spans
 
 
@@ -177,3 +178,28 @@ def test_a_person_the_narration_names_is_not_the_narrator(attributor):
     )
     names = _speaker_names(attributor, text)
     assert names[1] == names[3] == "the narrator"
+
+
+# ------------------------------------------------------------------------------ names
+
+
+def _names(*texts: str) -> list[NameMention]:
+    out, pos = [], 0
+    for text in texts:
+        mention = coref.Mention(pos, pos + len(text), text, coref.MentionKind.NAME)
+        out.append(NameMention(mention, coref.EntityKind.PERSON))
+        pos += len(text) + 2
+    return out
+
+
+def test_miss_surname_beside_a_sister_called_by_her_forename_is_the_elder_sister():
+    found = cluster_names(
+        _names("Hester Vane", "Miss Vane", "Hester", "Miss Vane", "Hester", "Vane")
+    )
+    by_name = {c.name: c.members for c in found}
+    assert by_name == {"Hester Vane": [0, 2, 4], "Miss Vane": [1, 3, 5]}
+
+
+def test_one_woman_called_miss_surname_and_once_by_her_forename_stays_one():
+    found = cluster_names(_names("Hester Vane", "Miss Vane", "Hester", "Miss Vane"))
+    assert [c.members for c in found] == [[0, 1, 2, 3]]
