@@ -203,3 +203,12 @@ def test_miss_surname_beside_a_sister_called_by_her_forename_is_the_elder_sister
 def test_one_woman_called_miss_surname_and_once_by_her_forename_stays_one():
     found = cluster_names(_names("Hester Vane", "Miss Vane", "Hester", "Miss Vane"))
     assert [c.members for c in found] == [[0, 1, 2, 3]]
+
+
+def test_he_does_not_take_a_one_word_name_the_forename_list_gives_the_other_gender(attributor):
+    text = (
+        "Alexandra waited by the wagon while Carl went into the store.\n"
+        "Alexandra counted the money again.\n"
+        "“They have no spikes left,” he called from the door."
+    )
+    assert _speaker_names(attributor, text)[-1] == "Carl"

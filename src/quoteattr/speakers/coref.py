@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..types import EntityKind, Mention, MentionKind
-from .names import name_gender
+from .names import listed_forename_gender, name_gender
 from .profile import role_text, title_words
 
 __all__ = [
@@ -212,6 +212,17 @@ class _Occurrence:
     first_person: bool = False
 
 
+def _forename_says_otherwise(record: EntityRecord, gender: str) -> bool:
+    """Is a person known only by one word ("Alexandra", "Carl") that the forename list gives
+    the other gender? One word alone may be a surname, so it sets no gender of its own; it
+    only keeps a pronoun of the other gender from taking it."""
+    words = {m.text for m in record.mentions if m.kind is MentionKind.NAME}
+    if not words or any(len(w.split()) != 1 for w in words):
+        return False
+    genders = {listed_forename_gender(w) for w in words}
+    return len(genders) == 1 and None not in genders and gender not in genders
+
+
 def is_modifier(span: Span) -> bool:
     """Is a name only a modifier of a common noun after it ("the d'Urberville family",
     "the Crane farm")? Then it stands for a family or a thing, not for one person."""
@@ -349,6 +360,8 @@ class Resolver:
                 continue  # "it said": a company, a paper, a campaign
             if gender and record.gender and record.gender != gender:
                 continue
+            if gender and _forename_says_otherwise(record, gender):
+                continue  # "he" is not "Alexandra", even before anything set her gender
             if occurrence.first_person:
                 continue  # "I said … he answered": the narrator is not "he"
             if number == "sg" and occurrence.modifier:

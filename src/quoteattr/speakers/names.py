@@ -196,6 +196,11 @@ def is_listed_forename(word: str) -> bool:
     return _fold(word) in _forenames()
 
 
+def listed_forename_gender(word: str) -> str | None:
+    """The gender ``data/forenames.tsv`` gives ``word`` as a forename, if any."""
+    return _forenames().get(_fold(word))
+
+
 def _gender_cell(row: list[str]) -> str | None:
     value = row[1].lower() if len(row) > 1 else ""
     return value if value in ("m", "f") else None
