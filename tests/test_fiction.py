@@ -212,3 +212,15 @@ def test_he_does_not_take_a_one_word_name_the_forename_list_gives_the_other_gend
         "“They have no spikes left,” he called from the door."
     )
     assert _speaker_names(attributor, text)[-1] == "Carl"
+
+
+def test_a_possessed_thing_as_subject_stands_for_its_owner(attributor):
+    """ "His little lantern swung" tells that he goes on: the speaker is the lantern's
+    owner, not a character called "His little lantern"."""
+    text = (
+        "“Is anyone there?” asked Martha Reed.\n"
+        "Tom Baker came up the path at last.\n"
+        "His little lantern swung in the dark.\n"
+        "“Only me, and late as usual.”"
+    )
+    assert _speaker_names(attributor, text)[-1] == "Tom Baker"

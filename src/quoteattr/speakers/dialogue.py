@@ -347,6 +347,11 @@ class DialogueSieves:
             a, b = noun_phrase(token)
             head = token.lemma_.lower()
             person = head in _PERSON_NOUNS or token.lower_ in _PERSON_NOUNS
+            # "Her voice rose", "His face fell": the one whose voice it is speaks ("Tom's
+            # friend" is someone else, and a person noun is a person of its own).
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if not person and owner is not None and owner.tag_ == "PRP$":
+                return self._entity_of(owner, exclude)
             if not person and token.tag_ == "NN":  # a singular noun that does what people do
                 verbs = [token.head] if token.dep_ != "ROOT" else list(token.children)
                 person = any(v.lemma_.lower() in _ANIMATE_VERBS for v in verbs)
