@@ -224,3 +224,15 @@ def test_a_possessed_thing_as_subject_stands_for_its_owner(attributor):
         "“Only me, and late as usual.”"
     )
     assert _speaker_names(attributor, text)[-1] == "Tom Baker"
+
+
+def test_a_speaker_who_says_who_they_are_is_that_person(attributor):
+    """The narration before the quote is about the stranger, but the speaker names
+    himself: "I am only Tom Baker"."""
+    text = (
+        "Tom Baker and a stranger stood by the well.\n"
+        "“Good day to you, sir,” said the stranger.\n"
+        "The stranger waited, hat in hand.\n"
+        "“Sir? No sir, for I am only Tom Baker, the carter.”"
+    )
+    assert _speaker_names(attributor, text)[-1] == "Tom Baker"

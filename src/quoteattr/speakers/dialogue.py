@@ -102,6 +102,11 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 _SELF_NAMING = re.compile(
     r"\b(?:[Mm]y name is|[Mm]y name's|[Cc]all me)\s+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)"
 )
+# A speaker saying who they are inside their own quote: "I am plain Jack Durbeyfield".
+_SELF_NAMED = re.compile(
+    r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I be)\s+(?:plain\s+|only\s+|just\s+)?"
+    r"([A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*)*)"
+)
 _CLOSING_MARKS = "\"'”’»“‘«"
 _OPENING_MARKS = "\"'“‘«„‚‹「『"
 _NAME_COLON = re.compile(r"^\s*:\s*$")
@@ -290,6 +295,22 @@ class DialogueSieves:
             if (at_start or _BEFORE_VOCATIVE.search(before)) and _AFTER_VOCATIVE.match(after):
                 out.append(record)
         return out
+
+    def _self_named(self, fragments: Sequence[tuple[int, int]]) -> EntityRecord | None:
+        """The known person a quote's speaker says they are ("I be plain Jack Durbeyfield",
+        "my name is Tobias"): the speaker, whatever the turns say."""
+        for a, b in fragments:
+            for m in _SELF_NAMED.finditer(self.text, a, b):
+                if self.text[m.end() : m.end() + 1] in {"'", "’"}:
+                    continue  # "I am Tom's brother"
+                words = _NAME_WORD.findall(m.group(1))
+                record = self._name_forms.get(" ".join(words))
+                if record is None:  # "Jack Durbeyfield" where the narration says "Durbeyfield"
+                    found = {id(r): r for w in words if (r := self._name_forms.get(w))}
+                    record = next(iter(found.values())) if len(found) == 1 else None
+                if record is not None:
+                    return record
+        return None
 
     def _addressee(self, turn: Turn) -> EntityRecord | None:
         """The person a quote addresses by name, if any."""
@@ -593,6 +614,10 @@ class DialogueSieves:
             record = self._inverted_source(self.doc[cue], fragments)
             if record is not None:  # named by the cue: trusted over a vocative
                 return record, "cue"
+
+        named = self._self_named(fragments)
+        if fits(named):
+            return named, "dialogue-self"
 
         previous = history[-1] if history else None
         gap = self._gap(previous, start) if previous is not None else None

@@ -44,6 +44,7 @@ _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
     "dialogue-vocative": 0.55,
+    "dialogue-self": 0.55,
     "dialogue-narration": 0.5,
     "dialogue-turns": 0.5,
     "dialogue-reply": 0.5,
