@@ -236,3 +236,14 @@ def test_a_speaker_who_says_who_they_are_is_that_person(attributor):
         "“Sir? No sir, for I am only Tom Baker, the carter.”"
     )
     assert _speaker_names(attributor, text)[-1] == "Tom Baker"
+
+
+def test_her_voice_as_subject_is_she(attributor):
+    """ "voice" is a person noun ("a voice called"), but "her voice" is hers."""
+    text = (
+        "“Is anyone there?” asked Tom Baker.\n"
+        "Martha Reed came out onto the step.\n"
+        "Her voice shook in the cold.\n"
+        "“Only me, and late as usual.”"
+    )
+    assert _speaker_names(attributor, text)[-1] == "Martha Reed"

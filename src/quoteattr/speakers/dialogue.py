@@ -117,6 +117,9 @@ _CLAUSE_HEADS = frozenset({"ROOT", "conj"})
 # ("The lad frowned."); roles such as "the president" come from ``data/roles.tsv``.
 _PERSON_NOUNS = word_list("person_nouns")
 
+# Parts of a person ("her voice", "his face"): with a possessive pronoun, its owner.
+_PERSON_PARTS = word_list("person_parts")
+
 # Verbs whose subject is a living being: "The pedestrian halted and turned round."
 _ANIMATE_VERBS = word_list("animate_verbs")
 
@@ -371,7 +374,8 @@ class DialogueSieves:
             # "Her voice rose", "His face fell": the one whose voice it is speaks ("Tom's
             # friend" is someone else, and a person noun is a person of its own).
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if not person and owner is not None and owner.tag_ == "PRP$":
+            part = head in _PERSON_PARTS or token.lower_ in _PERSON_PARTS
+            if (part or not person) and owner is not None and owner.tag_ == "PRP$":
                 return self._entity_of(owner, exclude)
             if not person and token.tag_ == "NN":  # a singular noun that does what people do
                 verbs = [token.head] if token.dep_ != "ROOT" else list(token.children)
