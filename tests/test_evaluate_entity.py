@@ -170,3 +170,68 @@ def test_litbank_entity_level_needs_most_name_mentions_of_the_character(tmp_path
     assert s.entity_accuracy == 0.5
     assert report.to_dict()["overall"]["speaker_entity"]["accuracy"] == 0.5
     assert [e.start for e in report.errors_of("wrong_entity")] == [at(T_NOVEL, "Hello")[0]]
+
+
+T_TURNS = (
+    'The old porter came up. "Late again," said the porter. His face was red. '
+    '"Not by much." "By an hour." The porter left.'
+)
+
+
+def test_litbank_turn_taking_quote_is_judged_on_the_entitys_own_descriptions(
+    tmp_path: Path,
+) -> None:
+    """A quote given by turn-taking has no speaker mention: an entity without a name is then
+    judged on its descriptions ("the porter"), and a description is the character's only
+    when its head word is ("His face" holds the porter's "His" but is not the porter)."""
+    porter = [
+        list(at(T_TURNS, "The old porter")),
+        list(at(T_TURNS, "the porter")),
+        list(at(T_TURNS, "His")),
+        list(at(T_TURNS, "The porter")),
+    ]
+    doc = {
+        "id": "t",
+        "corpus": "litbank",
+        "text": T_TURNS,
+        "speaker_entity_mentions": {"porter-1": porter},
+        "quotes": [
+            gold_quote(T_TURNS, "Late again", speaker="the porter", speaker_id="porter-1"),
+            gold_quote(T_TURNS, "By an hour", speaker="the porter", speaker_id="porter-1"),
+            gold_quote(T_TURNS, "Not by much", speaker="the porter", speaker_id="porter-1"),
+        ],
+    }
+    nominal = MentionKind.NOMINAL
+    descriptions = [("the porter", 0, nominal), ("The porter", 0, nominal)]
+    preds = [
+        predicted(T_TURNS, "Late again", "the porter", descriptions, mention=("the porter", 0)),
+        predicted(T_TURNS, "By an hour", "the porter", descriptions),  # turn-taking: right
+        predicted(T_TURNS, "Not by much", "His face", [("His face", 0, nominal)]),  # wrong
+    ]
+    report = score(load(tmp_path, doc), [preds])
+    assert (report.overall.entity_right, report.overall.entity_total) == (2, 3)
+    assert [e.start for e in report.errors_of("wrong_entity")] == [at(T_TURNS, "Not by much")[0]]
+
+
+T_APPOS = 'I saw my old friend, Master Giles Fenwick, at the gate. "Late again," he said.'
+
+
+def test_litbank_a_name_left_out_of_the_gold_lists_counts_when_it_is_the_characters_own(
+    tmp_path: Path,
+) -> None:
+    """The gold lists "my old friend" and "he" but not the apposed name: a predicted entity
+    named "Giles Fenwick" is that character; one named "Master" is not."""
+    giles = [list(at(T_APPOS, "my old friend")), list(at(T_APPOS, "he"))]
+    doc = {
+        "id": "a",
+        "corpus": "litbank",
+        "text": T_APPOS,
+        "speaker_entity_mentions": {"Giles-1": giles},
+        "quotes": [
+            gold_quote(T_APPOS, "Late again", speaker="Giles Fenwick", speaker_id="Giles-1")
+        ],
+    }
+    right = predicted(T_APPOS, "Late again", "Giles Fenwick", [("Giles Fenwick", 0, NAME)])
+    wrong = predicted(T_APPOS, "Late again", "Master", [("Master", 0, NAME)])
+    assert score(load(tmp_path, doc), [[right]]).overall.entity_right == 1
+    assert score(load(tmp_path, doc), [[wrong]]).overall.entity_right == 0

@@ -512,3 +512,9 @@ def test_a_real_document_over_one_million_characters(attributor):
     check_invariants(text, result)
     assert len(result.quotes) >= 16_000
     assert {e.name for e in result.entities} >= {"Anna Berg", "Tomas Kral"}
+
+
+def test_a_headline_colon_with_only_punctuation_after_it(attributor):
+    """Found by the property test: a "Name :" line with nothing but marks after the colon."""
+    result = check_deterministic(attributor, "Anna Berg : ?  - ")
+    assert result.quotes == ()

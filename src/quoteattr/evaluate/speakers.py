@@ -12,7 +12,7 @@ from functools import cache
 from ..lexicon import load_table, word_list
 from ..types import EntityKind, Mention, MentionKind, Quote, Span
 from .gold import ANONYMOUS_TYPES, GoldQuote
-from .matching import HasOffsets, Interval, merge_spans, overlaps
+from .matching import Interval, merge_spans, overlaps
 from .scores import CorpusScore
 
 
@@ -77,6 +77,10 @@ def _names_a_person(quote: Quote) -> bool:
     )
 
 
+# Where a noun phrase's head ends: before its post-modifier ("the crotch | of the vest").
+_HEAD_END = re.compile(r"\s(?:of|who|whom|whose|which|that|with|in|on|at|from|--)\s|\s*,")
+
+
 class EntitySpans:
     """A document's gold entity mentions (LitBank), merged and searchable by offset."""
 
@@ -87,27 +91,56 @@ class EntitySpans:
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._mentions
 
-    def covers(self, entity_id: str, mention: HasOffsets) -> bool:
-        """Whether ``mention`` overlaps a mention of the gold entity."""
+    def covers_any(self, mention: Mention) -> bool:
+        """Whether the head of ``mention`` lies in a mention of any gold entity."""
+        return any(self.covers(entity_id, mention) for entity_id in self._mentions)
+
+    def covers(self, entity_id: str, mention: Mention) -> bool:
+        """Whether the head of ``mention`` (its last word before any post-modifier) lies in a
+        mention of the gold entity: "his face" is not a mention of the man whose "his" it
+        contains, nor "the crotch of his vest"."""
         if entity_id not in self._merged:
             merged = merge_spans((m.start, m.end) for m in self._mentions[entity_id])
             self._merged[entity_id] = (merged, [a for a, _ in merged])
         merged, starts = self._merged[entity_id]
-        k = bisect.bisect_right(starts, mention.start)
-        before = k > 0 and merged[k - 1][1] > mention.start
-        after = k < len(merged) and merged[k][0] < mention.end
+        words = _HEAD_END.split(mention.text, maxsplit=1)[0].rstrip() or mention.text.rstrip()
+        start = mention.start + words.rfind(" ") + 1
+        end = max(mention.start + len(words), start + 1)
+        k = bisect.bisect_right(starts, start)
+        before = k > 0 and merged[k - 1][1] > start
+        after = k < len(merged) and merged[k][0] < end
         return before or after
 
 
-def _is_gold_character(entity_id: str, pred: Quote, spans: EntitySpans) -> bool:
-    """Right when most of the predicted entity's name mentions (its speaker mention when it
-    has none) are mentions of the gold character."""
+def _is_gold_character(
+    entity_id: str, pred: Quote, spans: EntitySpans, gold_name: str | None = None
+) -> bool:
+    """Right when most of the predicted entity's name mentions are mentions of the gold
+    character. Without a name: its speaker mention; a quote given by turn-taking has none,
+    so then the entity's own descriptions ("the parson"), and for a pronoun-only entity
+    (the narrator's "I") its pronouns. The entity is still judged on its own mentions:
+    an entity with no mention of the character is never right."""
     mentions: list[Mention] = []
     if pred.speaker is not None:
         mentions = [m for m in pred.speaker.mentions if m.kind is MentionKind.NAME]
     if not mentions and pred.speaker_mention is not None:
         mentions = [pred.speaker_mention]
-    hits = sum(spans.covers(entity_id, m) for m in mentions)
+    if not mentions and pred.speaker is not None:
+        mentions = [m for m in pred.speaker.mentions if m.kind is MentionKind.NOMINAL]
+        mentions = mentions or list(pred.speaker.mentions)
+    gold_words = set(canonical_key(gold_name).split()) if gold_name else set()
+
+    def hit(m: Mention) -> bool:
+        # A name the gold's mention lists leave out (an apposition, say) that is written
+        # as the character's own name ("John Rolfe", "Rolfe") is the character's.
+        if spans.covers(entity_id, m):
+            return True
+        if m.kind is not MentionKind.NAME or not gold_words or spans.covers_any(m):
+            return False
+        words = set(canonical_key(m.text).split())
+        return bool(words) and words <= gold_words
+
+    hits = sum(hit(m) for m in mentions)
     return bool(mentions) and 2 * hits > len(mentions)
 
 
@@ -115,7 +148,7 @@ def score_entity(s: CorpusScore, g: GoldQuote, p: Quote, spans: EntitySpans) -> 
     """Add one matched quote to the entity-level counts; whether it was right (None: the
     gold says nothing at entity level)."""
     if g.speaker_id is not None and g.speaker_id in spans:
-        right = _is_gold_character(g.speaker_id, p, spans)
+        right = _is_gold_character(g.speaker_id, p, spans, g.speaker)
         s.entity_total += 1
         s.entity_right += right
         return right

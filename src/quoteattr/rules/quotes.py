@@ -834,7 +834,10 @@ def _headline_quotes(index: _Index, taken: list[Candidate]) -> list[Candidate]:
         last = index.token_at(line_end, after=False)
         if body is None or last is None or last - body < 2 or doc[body].idx >= line_end:
             continue
-        start, end = token_chars(doc, *trim_tokens(doc, body, last + 1))
+        a, b = trim_tokens(doc, body, last + 1)
+        if b <= a:  # nothing but punctuation after the colon ("Anna Berg : ?  - ")
+            continue
+        start, end = token_chars(doc, a, b)
         if end <= start or any(
             c.cue is not None and c.start < end and start < c.end for c in taken
         ):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..types import EntityKind, Mention, MentionKind
-from .names import name_gender
+from .names import listed_forename_gender, name_gender
 from .profile import role_text, title_words
 
 __all__ = [
@@ -29,7 +29,9 @@ __all__ = [
     "EntityRecord",
     "Resolver",
     "describe",
+    "is_modifier",
     "learn_genders",
+    "learn_people",
     "narrative_people",
     "noun_gender",
     "pronoun_features",
@@ -254,6 +256,13 @@ class _Occurrence:
     record: EntityRecord
     subject: bool
     main: bool = False  # the subject of its sentence's main verb
+    # "m"/"f" when a "he"/"she" is the subject of the clause this non-subject mention is in
+    # ("he had seen Durbeyfield's name"): that pronoun is someone else, who is more salient.
+    bound_by: str | None = None
+    # A name that modifies a noun ("the d'Urberville family"): a family, a house, not the man.
+    modifier: bool = False
+    # "I", "me": the narrator's own words for themself, never what a "he" or "she" refers to.
+    first_person: bool = False
 
 
 def _is_main_subject(token: Token) -> bool:
@@ -263,6 +272,45 @@ def _is_main_subject(token: Token) -> bool:
         return False
     verb = token.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _forename_says_otherwise(record: EntityRecord, gender: str) -> bool:
+    """Is a person known only by one word ("Alexandra", "Carl") that the forename list gives
+    the other gender? One word alone may be a surname, so it sets no gender of its own; it
+    only keeps a pronoun of the other gender from taking it."""
+    words = {m.text for m in record.mentions if m.kind is MentionKind.NAME}
+    if not words or any(len(w.split()) != 1 for w in words):
+        return False
+    genders = {listed_forename_gender(w) for w in words}
+    return len(genders) == 1 and None not in genders and gender not in genders
+
+
+def is_modifier(span: Span) -> bool:
+    """Is a name only a modifier of a common noun after it ("the d'Urberville family",
+    "the Crane farm")? Then it stands for a family or a thing, not for one person."""
+    root = span.root
+    head = root.head
+    return root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= span.end
+
+
+def _bound_by(root: Token) -> str | None:
+    """The gender of a personal pronoun that is the subject of the clause ``root`` sits in,
+    when ``root`` is not that subject: by the binding rules a name there is never that
+    pronoun's referent ("he observed Durbeyfield's name": he is not Durbeyfield)."""
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return None
+    verb = root.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < root.i:
+            if child.lower_ == "he":
+                return "m"
+            if child.lower_ == "she":
+                return "f"
+    return None
 
 
 class Resolver:
@@ -313,7 +361,9 @@ class Resolver:
                 span.sent.start,
                 record,
                 root.dep_ in {"nsubj", "nsubjpass"},
-                _is_main_subject(root),
+                main=_is_main_subject(root),
+                bound_by=_bound_by(root),
+                modifier=is_modifier(span),
             )
         )
 
@@ -325,10 +375,15 @@ class Resolver:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
             return
+        features = pronoun_features(mention.text)
         occurrence = _Occurrence(
-            mention.start, span.sent.start, record, span.root.dep_ in {"nsubj", "nsubjpass"},
-            _is_main_subject(span.root),
-        )  # fmt: skip
+            mention.start,
+            span.sent.start,
+            record,
+            span.root.dep_ in {"nsubj", "nsubjpass"},
+            main=_is_main_subject(span.root),
+            first_person=features is not None and features[1] in {"first", "second"},
+        )
         bisect.insort(self._occurrences, occurrence, key=lambda o: o.offset)
 
     def _before(self, offset: int, exclude: Iterable[tuple[int, int]]) -> list[_Occurrence]:
@@ -369,6 +424,14 @@ class Resolver:
                 continue  # "it said": a company, a paper, a campaign
             if gender and record.gender and record.gender != gender:
                 continue
+            if gender and _forename_says_otherwise(record, gender):
+                continue  # "he" is not "Alexandra", even before anything set her gender
+            if occurrence.first_person:
+                continue  # "I said … he answered": the narrator is not "he"
+            if number == "sg" and occurrence.modifier:
+                continue  # "the d'Urberville family": no one man
+            if gender and occurrence.bound_by == gender:
+                continue  # "he had seen Durbeyfield's name … said he": the other man
             # A subject inside a reported content is no more salient than an object.
             subject = occurrence.subject and not self._in_reported(occurrence.offset)
             if best_sentence is None:
@@ -643,6 +706,57 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
             continue
         out.append((det.i, token.i + 1))
     return out
+
+
+_ONE_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _addressed_in_quotes(text: str, word: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Is ``word`` used to address someone inside quotation marks ("Yes, Amory.",
+    "Amory, come here")? One addresses people, not companies or places."""
+    pattern = re.compile(rf"(?:^|[,;!?.—–-])\s*{re.escape(word)}\s*(?:[,;!?.—–-]|$)")
+    return any(pattern.search(text[a:b].strip(" \"'“”‘’«»")) for a, b in quoted)
+
+
+def learn_people(
+    doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]
+) -> None:
+    """The recogniser often labels a character's one-word name an organisation ("Amory"
+    looked up). Such a name is a person when the text treats it as one: someone addresses
+    it by name inside quotation marks, or it is the subject of sentences whose gendered
+    pronouns all agree ("Amory shrugged as he went out") and that name no one else."""
+    spans = sorted(quoted)
+    starts = [q[0] for q in spans]
+
+    def in_quotes(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+    for record in records:
+        if record.kind is not EntityKind.ORGANIZATION or not record.mentions:
+            continue
+        forms = {m.text for m in record.mentions}
+        if len(forms) != 1 or not _ONE_NAME_WORD.fullmatch(next(iter(forms))):
+            continue
+        word = next(iter(forms))
+        if _addressed_in_quotes(doc.text, word, spans):
+            record.kind = EntityKind.PERSON
+            continue
+        genders: set[str] = set()
+        for mention in record.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or in_quotes(mention.start) or span.root.dep_ != "nsubj":
+                continue
+            sent = span.sent
+            if any(e.start != span.start and e.label_ in {"PERSON", "ORG"} for e in sent.ents):
+                continue
+            genders |= {
+                "m" if t.lower_ in _HE else "f"
+                for t in sent
+                if t.i > span.root.i and t.lower_ in _HE | _SHE and not in_quotes(t.idx)
+            }
+        if len(genders) == 1:
+            record.kind = EntityKind.PERSON
 
 
 def learn_genders(

@@ -53,8 +53,8 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
 from ..rules.sources import noun_phrase
-from ..types import EntityKind
-from .coref import EntityRecord, describe, pronoun_features
+from ..types import EntityKind, MentionKind
+from .coref import EntityRecord, describe, is_modifier, pronoun_features
 
 __all__ = ["DialogueSieves", "Resolve", "Turn"]
 
@@ -96,6 +96,17 @@ _ADDRESS = re.compile(
     r"\s*(?:[,;:!?.—–-]|$)",
     re.IGNORECASE,
 )
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
+# A narrator naming themself in their own words: "My name is Jake", "I am Jake Barnes".
+_SELF_NAMING = re.compile(
+    r"\b(?:[Mm]y name is|[Mm]y name's|[Cc]all me)\s+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)"
+)
+# A speaker saying who they are inside their own quote: "I am plain Jack Durbeyfield".
+_SELF_NAMED = re.compile(
+    r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I be)\s+(?:plain\s+|only\s+|just\s+)?"
+    r"([A-Z][\w’-]*(?:[ \t]+[A-Z][\w’-]*)*)"
+)
 _CLOSING_MARKS = "\"'”’»“‘«"
 _OPENING_MARKS = "\"'“‘«„‚‹「『"
 _NAME_COLON = re.compile(r"^\s*:\s*$")
@@ -105,6 +116,9 @@ _CLAUSE_HEADS = frozenset({"ROOT", "conj"})
 # Common nouns that stand for a person when they are the subject of a narrative sentence
 # ("The lad frowned."); roles such as "the president" come from ``data/roles.tsv``.
 _PERSON_NOUNS = word_list("person_nouns")
+
+# Parts of a person ("her voice", "his face"): with a possessive pronoun, its owner.
+_PERSON_PARTS = word_list("person_parts")
 
 # Verbs whose subject is a living being: "The pedestrian halted and turned round."
 _ANIMATE_VERBS = word_list("animate_verbs")
@@ -167,7 +181,10 @@ class DialogueSieves:
             ),
             key=lambda t: (t[0], t[1]),
         )
+        if doc is not None:  # "the d'Urberville family" names no one who could speak
+            self.people = [p for p in self.people if not self._modifier(doc, p[0], p[1])]
         self._people_starts = [p[0] for p in self.people]
+        self._name_forms = self._known_names(records)
         self.lines_are_paragraphs = not self._wrapped()
         self._sents: list[tuple[int, int]] = []
         self._token_starts: list[int] = []
@@ -175,6 +192,11 @@ class DialogueSieves:
             self._sents = [(s.start, s.end) for s in doc.sents]
             self._sent_chars = [doc[s].idx for s, _e in self._sents]
             self._token_starts = doc.to_array("IDX").tolist()  # no Token objects: fast
+
+    @staticmethod
+    def _modifier(doc: Doc, start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and is_modifier(span)
 
     # -- layout
 
@@ -214,6 +236,30 @@ class DialogueSieves:
         hi = bisect.bisect_left(self._people_starts, end)
         return self.people[lo:hi]
 
+    def _known_names(self, records: Sequence[EntityRecord]) -> dict[str, EntityRecord | None]:
+        """The names the narration gives people, and each word of a longer name that is no
+        title ("Jack" and "Durbeyfield" of "Jack Durbeyfield"): the recogniser often misses a
+        name inside quotation marks ("“Yes, Amory.”"), so an address is found by its form too.
+        A whole name wins over a word of a longer one; a form two people share maps to None
+        (it tells nothing)."""
+        whole: dict[str, EntityRecord | None] = {}
+        part: dict[str, EntityRecord | None] = {}
+        for record in records:
+            if record.kind is not EntityKind.PERSON:
+                continue
+            for mention in record.mentions:
+                if mention.kind is not MentionKind.NAME or self._inside_quotes(mention.start):
+                    continue
+                words = _NAME_WORD.findall(mention.text)
+                for forms, keys in (
+                    (whole, [" ".join(words)]),
+                    (part, [w for w in words if not _ADDRESS_WORDS.fullmatch(w + " ")]),
+                ):
+                    for key in keys if forms is whole or len(words) > 1 else ():
+                        if key and forms.setdefault(key, record) is not record:
+                            forms[key] = None
+        return {**part, **whole}
+
     # -- what quotes say
 
     def _named_inside(self, fragments: Sequence[tuple[int, int]]) -> set[int]:
@@ -233,7 +279,41 @@ class DialogueSieves:
                     continue  # "Sen. Marco Rubio": a title; "say, Rubio, Cruz and …": a list
                 if (at_start or _BEFORE_VOCATIVE.search(before)) and _AFTER_VOCATIVE.match(after):
                     out.append(record)
+            out.extend(r for r in self._addressed_by_form(a, b) if r not in out)
         return out
+
+    def _addressed_by_form(self, a: int, b: int) -> list[EntityRecord]:
+        """People addressed in [a, b) by a name the narration uses for them, where the
+        recogniser gave no mention: set off by punctuation on both sides ("Yes, Amory.")."""
+        out: list[EntityRecord] = []
+        for m in _CAPITALISED_RUN.finditer(self.text, a, b):
+            record = self._name_forms.get(" ".join(_NAME_WORD.findall(m.group())))
+            if record is None or self._people_in(m.start(), m.end()):
+                continue
+            before = _ADDRESS_WORDS.sub("", self.text[max(a, m.start() - 40) : m.start()])
+            at_start = not before.strip(" " + _OPENING_MARKS)
+            after = self.text[m.end() : min(b, m.end() + 3)]
+            if _ABBREVIATION.search(before) or _LIST_AFTER.match(self.text[m.end() : m.end() + 12]):
+                continue  # "Sen. Rubio": a title; "say, Jonas, Peter and Tom": a list
+            if (at_start or _BEFORE_VOCATIVE.search(before)) and _AFTER_VOCATIVE.match(after):
+                out.append(record)
+        return out
+
+    def _self_named(self, fragments: Sequence[tuple[int, int]]) -> EntityRecord | None:
+        """The known person a quote's speaker says they are ("I be plain Jack Durbeyfield",
+        "my name is Tobias"): the speaker, whatever the turns say."""
+        for a, b in fragments:
+            for m in _SELF_NAMED.finditer(self.text, a, b):
+                if self.text[m.end() : m.end() + 1] in {"'", "’"}:
+                    continue  # "I am Tom's brother"
+                words = _NAME_WORD.findall(m.group(1))
+                record = self._name_forms.get(" ".join(words))
+                if record is None:  # "Jack Durbeyfield" where the narration says "Durbeyfield"
+                    found = {id(r): r for w in words if (r := self._name_forms.get(w))}
+                    record = next(iter(found.values())) if len(found) == 1 else None
+                if record is not None:
+                    return record
+        return None
 
     def _addressee(self, turn: Turn) -> EntityRecord | None:
         """The person a quote addresses by name, if any."""
@@ -291,6 +371,12 @@ class DialogueSieves:
             a, b = noun_phrase(token)
             head = token.lemma_.lower()
             person = head in _PERSON_NOUNS or token.lower_ in _PERSON_NOUNS
+            # "Her voice rose", "His face fell": the one whose voice it is speaks ("Tom's
+            # friend" is someone else, and a person noun is a person of its own).
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            part = head in _PERSON_PARTS or token.lower_ in _PERSON_PARTS
+            if (part or not person) and owner is not None and owner.tag_ == "PRP$":
+                return self._entity_of(owner, exclude)
             if not person and token.tag_ == "NN":  # a singular noun that does what people do
                 verbs = [token.head] if token.dep_ != "ROOT" else list(token.children)
                 person = any(v.lemma_.lower() in _ANIMATE_VERBS for v in verbs)
@@ -533,6 +619,10 @@ class DialogueSieves:
             if record is not None:  # named by the cue: trusted over a vocative
                 return record, "cue"
 
+        named = self._self_named(fragments)
+        if fits(named):
+            return named, "dialogue-self"
+
         previous = history[-1] if history else None
         gap = self._gap(previous, start) if previous is not None else None
         floor = gap.narration if gap is not None else 0
@@ -599,6 +689,51 @@ class DialogueSieves:
         if only is not None:
             return only, "dialogue-paragraph"
         return None, "unattributed"
+
+    def narrators_name(
+        self, narrator: EntityRecord, history: Sequence[Turn]
+    ) -> EntityRecord | str | None:
+        """The name the text gives its first-person narrator: "my name is Jake" in the
+        narrator's own turn, else the person that other speakers address by name, at least
+        twice, in turns that answer the narrator or that the narrator answers ("Good
+        morning, Jake"), when the narration never names that person (it says "I"). A record
+        when the name is a known person, the name alone when it is not."""
+        narrated = {id(r) for s, _e, r in self.people if not self._inside_quotes(s)}
+        for turn in history:
+            if turn.speaker is not narrator:
+                continue
+            for a, b in turn.fragments or ((turn.start, turn.end),):
+                m = _SELF_NAMING.search(self.text, a, b)
+                if m is not None:
+                    name = m.group(1)
+                    same = {id(r): r for s, e, r in self.people if self.text[s:e] == name}
+                    record = self._name_forms.get(name)
+                    if record is None and len(same) == 1:
+                        record = next(iter(same.values()))
+                    return record if record is not None and record is not narrator else name
+        votes: dict[int, int] = {}
+        found: dict[int, EntityRecord] = {}
+        for k, turn in enumerate(history):
+            if turn.speaker is None or turn.speaker is narrator:
+                continue
+            neighbours = [history[n] for n in (k - 1, k + 1) if 0 <= n < len(history)]
+            if not any(
+                n.speaker is narrator
+                and min(abs(n.start - turn.end), abs(turn.start - n.end)) <= MAX_EXCHANGE_GAP
+                for n in neighbours
+            ):
+                continue
+            for record in self._addressed(turn.fragments or ((turn.start, turn.end),)):
+                if record is turn.speaker or record is narrator or id(record) in narrated:
+                    continue
+                votes[id(record)] = votes.get(id(record), 0) + 1
+                found[id(record)] = record
+        if not votes:
+            return None
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return found[ranked[0][0]]
 
     def _words(self, fragments: Sequence[tuple[int, int]]) -> int:
         return sum(len(self.text[a:b].split()) for a, b in fragments)

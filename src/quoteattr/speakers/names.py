@@ -203,6 +203,11 @@ def is_honorific(word: str) -> bool:
     return _fold(word) in _honorifics()
 
 
+def listed_forename_gender(word: str) -> str | None:
+    """The gender ``data/forenames.tsv`` gives ``word`` as a forename, if any."""
+    return _forenames().get(_fold(word))
+
+
 def _gender_cell(row: list[str]) -> str | None:
     value = row[1].lower() if len(row) > 1 else ""
     return value if value in ("m", "f") else None
@@ -825,7 +830,46 @@ def cluster_names(
                 gender=cluster.gender if cluster.kind is EntityKind.PERSON else None,
             )
         )
+    result = _split_elder_sisters(result, mentions)
     return _join_short_forms(result, mentions)
+
+
+def _split_elder_sisters(
+    clusters: list[NameCluster], mentions: Sequence[NameMention]
+) -> list[NameCluster]:
+    """English usage calls the eldest unmarried daughter "Miss Surname" and her sisters
+    "Miss Forename": a text that calls Jemima Pinkerton "Jemima" again and again and also
+    speaks of "Miss Pinkerton" means her elder sister by the latter. Those mentions (and
+    the bare surname) are split off as a person of their own."""
+    out: list[NameCluster] = []
+    for cluster in clusters:
+        if cluster.kind is not EntityKind.PERSON:
+            out.append(cluster)
+            continue
+        texts = {i: " ".join(mentions[i].mention.text.split()) for i in cluster.members}
+        full = [t.split() for t in texts.values() if len(t.split()) == 2]
+        if not full:
+            out.append(cluster)
+            continue
+        forename, surname = full[0]
+        misses = [i for i, t in texts.items() if t.casefold() == f"miss {surname}".casefold()]
+        alone = [i for i, t in texts.items() if t == forename]
+        if len(misses) < 2 or len(alone) < 2:
+            out.append(cluster)
+            continue
+        elder = sorted(misses + [i for i, t in texts.items() if t == surname])
+        rest = [i for i in cluster.members if i not in elder]
+        out.append(attrs.evolve(cluster, members=rest))
+        out.append(
+            NameCluster(
+                name=f"Miss {surname}",
+                kind=EntityKind.PERSON,
+                members=elder,
+                aliases=[surname],
+                gender="f",
+            )
+        )
+    return sorted(out, key=lambda c: c.members[0])
 
 
 # Words an acronym leaves out ("Federal Bureau of Investigation" -> FBI).

@@ -57,6 +57,7 @@ _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
     "narration-sentence": 0.55,
     "dialogue-vocative": 0.55,
+    "dialogue-self": 0.55,
     "dialogue-narration": 0.5,
     "dialogue-turns": 0.5,
     "dialogue-reply": 0.5,
@@ -64,6 +65,22 @@ _SIEVE_CONFIDENCE = {
     "dialogue-other": 0.4,
     "unattributed": 0.3,
 }
+
+
+def _opens_narration(token: Token) -> bool:
+    """A capitalised word that opens a sentence of narration, set off by a comma, as an
+    interjection ("Nay, the observer might …") or the first of a list of things ("Pillows,
+    books, a footstool …"): the recogniser's name there is a common word."""
+    doc = token.doc
+    if not token.is_sent_start or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    if token.dep_ in {"intj", "advmod"}:
+        return True
+    # A list: two or more common nouns hung on it, one at least bare ("…, books, …"); a
+    # person's apposition has its determiner ("Tom, the clerk, …").
+    items = [c for c in token.children if c.dep_ in {"appos", "conj"} and c.pos_ == "NOUN"]
+    bare = any(not any(d.dep_ in {"det", "poss"} for d in c.children) for c in items)
+    return len(items) >= 2 and bare
 
 
 class SpeakerResolver:
@@ -204,7 +221,9 @@ class SpeakerResolver:
             if not token.is_title or token.is_punct:
                 continue
             starts = token.idx in openings and token.i + 1 < len(doc) and doc[token.i + 1].is_punct
-            opening[token.text] = opening.get(token.text, True) and starts
+            opening[token.text] = opening.get(token.text, True) and (
+                starts or _opens_narration(token)
+            )
         return {word for word, only in opening.items() if only}
 
     def attribute(
@@ -225,6 +244,7 @@ class SpeakerResolver:
             name_owner.extend((m.start, m.end, named) for m in named.mentions)
         name_owner.sort(key=lambda t: t[0])
         coref.learn_roles(doc, records)
+        coref.learn_people(doc, records, self.quoted)
         coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
         resolver.set_reported((f[0], f[1]) for c in candidates for f in c.fragments)
@@ -269,7 +289,31 @@ class SpeakerResolver:
                      candidate.fragments, self._tail(candidate),
                      candidate.kind is QuoteKind.DIRECT)
             )  # fmt: skip
+        if self._narrator_record is not None:
+            out = self._name_narrator(sieves.narrators_name(self._narrator_record, history),
+                                      records, out)  # fmt: skip
         return records, out
+
+    def _name_narrator(
+        self,
+        name: EntityRecord | str | None,
+        records: list[EntityRecord],
+        out: list[tuple[Candidate, EntityRecord | None]],
+    ) -> list[tuple[Candidate, EntityRecord | None]]:
+        """Give the first-person narrator the name the text gives them (``dialogue``): a
+        known person's record is merged into the narrator's."""
+        narrator = self._narrator_record
+        if narrator is None or name is None:
+            return out
+        if isinstance(name, str):
+            narrator.name = name
+            return out
+        narrator.name = name.name
+        narrator.aliases.extend(name.aliases)
+        narrator.mentions.extend(name.mentions)
+        narrator.gender = narrator.gender or name.gender
+        records.remove(name)
+        return [(c, narrator if r is name else r) for c, r in out]
 
     def _tail(self, candidate: Candidate) -> int | None:
         """Where a quote's own cue and source end when they follow it ("…,” said the parson)."""
