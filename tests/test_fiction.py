@@ -200,6 +200,15 @@ def test_miss_surname_beside_a_sister_called_by_her_forename_is_the_elder_sister
     assert by_name == {"Hester Vane": [0, 2, 4], "Miss Vane": [1, 3, 5]}
 
 
+def test_the_elder_sister_is_found_when_miss_surname_comes_before_the_full_name():
+    """"Miss Vane" is two words too; it is no full name to take the forename from."""
+    found = cluster_names(
+        _names("Miss Vane", "Hester Vane", "Hester", "Miss Vane", "Hester", "Vane")
+    )
+    by_name = {c.name: c.members for c in found}
+    assert by_name == {"Hester Vane": [1, 2, 4], "Miss Vane": [0, 3, 5]}
+
+
 def test_one_woman_called_miss_surname_and_once_by_her_forename_stays_one():
     found = cluster_names(_names("Hester Vane", "Miss Vane", "Hester", "Miss Vane"))
     assert [c.members for c in found] == [[0, 1, 2, 3]]

@@ -847,7 +847,11 @@ def _split_elder_sisters(
             out.append(cluster)
             continue
         texts = {i: " ".join(mentions[i].mention.text.split()) for i in cluster.members}
-        full = [t.split() for t in texts.values() if len(t.split()) == 2]
+        full = [
+            t.split()
+            for t in texts.values()
+            if len(t.split()) == 2 and not is_honorific(t.split()[0])
+        ]
         if not full:
             out.append(cluster)
             continue
