@@ -63,6 +63,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _IRREGULAR = {row[0]: row[1] for row in load_table("cue_forms.tsv")}
 
 
+@lru_cache(maxsize=4096)  # one call a quote, on the few cue words a text uses
 def cue_key(cue_text: str) -> str:
     """The cue's lemma from its written form alone ("told" -> "tell", "argues" -> "argue",
     "called for" -> "call for", "according to" -> "according to"), so that the fitting
@@ -281,8 +282,9 @@ def threshold_table(
     return rows
 
 
+_CATEGORY_VALUES = frozenset(c.value for c in Category)
+
+
 def category_of(cue_category: str | None) -> Category:
     """A quote's category from its cue's; a quote with no cue is speech (marks, dialogue)."""
-    return (
-        Category(cue_category) if cue_category in {c.value for c in Category} else Category.SPEECH
-    )
+    return Category(cue_category) if cue_category in _CATEGORY_VALUES else Category.SPEECH

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
@@ -31,6 +32,8 @@ __all__ = [
 # Parts of speech a verb cue may carry. spaCy tags some cue verbs as NOUN in headlines and
 # lists ("Trump says"), but accepting NOUN would turn "the say" or "a claim" into cues.
 _VERB_POS = frozenset({"VERB", "AUX"})
+# The parts of speech (as spaCy's symbol ids) a stance or verb cue may carry.
+_CUE_POS_IDS = frozenset(spacy_symbols.IDS[p] for p in ("VERB", "AUX", "ADJ", "NOUN"))
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
@@ -85,7 +88,17 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     lexicon = lexicon or CueLexicon.default()
     by_head: dict[int, Cue] = {}
     object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
+    # A token of another part of speech can only open an object phrase or a setting ("in",
+    # "by"): skip the rest of it early (most tokens; find_cues looks at every one).
+    openers = {*object_phrases, "in", "by"}
     for token in doc:
+        if (
+            token.pos not in _CUE_POS_IDS
+            and token.tag_ != "VBN"
+            and token.lower_ not in openers
+            and token.lemma_.lower() not in openers
+        ):
+            continue
         cue = _object_phrase_cue(doc, token, object_phrases, lexicon)
         if cue is None:
             cue = _setting_cue(token, lexicon)

@@ -49,6 +49,7 @@ _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _QUOTATION_DASHES = ("--", "—", "―")
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_NEWLINE = re.compile("\n")
 _SENTENCE_END = frozenset({".", "!", "?"})
 # Nouns that name a source in a headline: "Poll: Race tightens", "Report: ...".
 _HEADLINE_SOURCES = word_list("headline_sources")
@@ -94,7 +95,7 @@ def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _letters(text: str, start: int, end: int) -> int:
-    return sum(1 for ch in text[start:end] if ch.isalnum())
+    return sum(map(str.isalnum, text[start:end]))
 
 
 def _inner_range(span: QuotedSpan, text: str) -> tuple[int, int]:
@@ -115,15 +116,16 @@ class _Index:
         self.text = text
         self.spans = list(spans)
         self.starts = [s.start for s in self.spans]
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.cue_at = {cue.head: cue for cue in cues}
         self.quote_token = [-1] * len(doc)  # token -> index of the quoted span it lies in
-        k = 0
-        for token in doc:
-            while k < len(self.spans) and self.spans[k].end <= token.idx:
-                k += 1
-            if k < len(self.spans) and self.spans[k].start <= token.idx < self.spans[k].end:
-                self.quote_token[token.i] = k
+        k, n = 0, len(self.spans)
+        if n:  # offsets read as one array: no Token object made per token
+            for i, idx in enumerate(doc.to_array("IDX").tolist()):
+                while k < n and self.spans[k].end <= idx:
+                    k += 1
+                if k < n and self.spans[k].start <= idx < self.spans[k].end:
+                    self.quote_token[i] = k
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.newlines, offset - 1) if offset else 0

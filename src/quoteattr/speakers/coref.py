@@ -91,8 +91,10 @@ def _states() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("us_states.tsv")}
 
 
+@lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
-    """States by their own name, lower case: what a description writes ("the Vermont senator")."""
+    """States by their own name, lower case: what a description writes ("the Vermont senator");
+    built once (``describe`` asks for it once a description)."""
     return {state.lower(): state for state in _states().values()}
 
 
@@ -407,9 +409,10 @@ class Resolver:
         return found[max(counts, key=lambda k: counts[k])]
 
 
-def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
-    """Titles before names and appositions tell which roles and nationality a person has."""
-    doc_text = doc.text  # rebuilt from every token on each access: once, not once a mention
+def learn_roles(doc: Doc, records: Sequence[EntityRecord], text: str | None = None) -> None:
+    """Titles before names and appositions tell which roles and nationality a person has
+    (``text`` is ``doc.text``, which is rebuilt from every token on each access)."""
+    doc_text = doc.text if text is None else text
     for record in records:
         for mention in record.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

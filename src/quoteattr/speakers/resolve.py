@@ -168,7 +168,7 @@ class SpeakerResolver:
             records.append(named)
             name_owner.extend((m.start, m.end, named) for m in named.mentions)
         name_owner.sort(key=lambda t: t[0])
-        coref.learn_roles(doc, records)
+        coref.learn_roles(doc, records, self.text)
         coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
         resolver.set_reported((f[0], f[1]) for c in candidates for f in c.fragments)
