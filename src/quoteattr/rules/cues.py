@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy import symbols as spacy_symbols
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .stance import adjectival_participle, stance_cue
-from .syntax import first_child, has_agent, has_that_mark, is_passive
+from .syntax import first_child, has_agent, has_that_mark, is_passive, pos_id, string_id
 
 __all__ = [
     "Cue",
@@ -33,7 +33,10 @@ __all__ = [
 # lists ("Trump says"), but accepting NOUN would turn "the say" or "a claim" into cues.
 _VERB_POS = frozenset({"VERB", "AUX"})
 # The parts of speech (as spaCy's symbol ids) a stance or verb cue may carry.
-_CUE_POS_IDS = frozenset(spacy_symbols.IDS[p] for p in ("VERB", "AUX", "ADJ", "NOUN"))
+_CUE_POS_IDS = frozenset(pos_id(p) for p in ("VERB", "AUX", "ADJ", "NOUN"))
+_VBN = string_id("VBN")
+# The prepositions a setting opens with ("in [his] view", "by one estimate"), as hashes.
+_SETTING_WORDS = frozenset(string_id(w) for w in ("in", "by"))
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
@@ -88,19 +91,25 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     lexicon = lexicon or CueLexicon.default()
     by_head: dict[int, Cue] = {}
     object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
-    # A token of another part of speech can only open an object phrase or a setting ("in",
-    # "by"): skip the rest of it early (most tokens; find_cues looks at every one).
-    openers = {*object_phrases, "in", "by"}
-    for token in doc:
-        if (
-            token.pos not in _CUE_POS_IDS
-            and token.tag_ != "VBN"
-            and token.lower_ not in openers
-            and token.lemma_.lower() not in openers
-        ):
+    # Most tokens can open no cue: read every token's part of speech, tag and forms as one
+    # array and make a Token only for those that can (a phrase's first word, a setting's
+    # preposition, a verb, adjective or noun). Hashes that match a listed word only mean the
+    # full checks run; the ones that do not match are certainly not listed.
+    strings = doc.vocab.strings
+    phrase_words = {string_id(w) for w in object_phrases}
+    phrase_lemma: dict[int, bool] = {}  # lemma hash -> does its lower case open a phrase
+    rows = doc.to_array([POS, TAG, LOWER, LEMMA]).tolist() if len(doc) else []
+    for i, (pos, tag, lower, lemma) in enumerate(rows):
+        opens = phrase_lemma.get(lemma)
+        if opens is None:
+            opens = phrase_lemma[lemma] = strings[lemma].lower() in object_phrases
+        opens = opens or lower in phrase_words
+        setting = lower in _SETTING_WORDS
+        if not (opens or setting or pos in _CUE_POS_IDS or tag == _VBN):
             continue
-        cue = _object_phrase_cue(doc, token, object_phrases, lexicon)
-        if cue is None:
+        token = doc[i]
+        cue = _object_phrase_cue(doc, token, object_phrases, lexicon) if opens else None
+        if cue is None and setting:
             cue = _setting_cue(token, lexicon)
         if cue is None and (
             token.pos_ == "ADJ" or token.pos_ == "NOUN" or adjectival_participle(token, lexicon)

@@ -91,7 +91,7 @@ class Candidate:
 def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of tokens [start, end)."""
     last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
+    return doc[start].idx, last.idx + len(last)
 
 
 def _letters(text: str, start: int, end: int) -> int:
@@ -118,10 +118,12 @@ class _Index:
         self.starts = [s.start for s in self.spans]
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.cue_at = {cue.head: cue for cue in cues}
+        # token offsets read as one array: no Token object made per token
+        self.token_starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         self.quote_token = [-1] * len(doc)  # token -> index of the quoted span it lies in
         k, n = 0, len(self.spans)
-        if n:  # offsets read as one array: no Token object made per token
-            for i, idx in enumerate(doc.to_array("IDX").tolist()):
+        if n:
+            for i, idx in enumerate(self.token_starts):
                 while k < n and self.spans[k].end <= idx:
                     k += 1
                 if k < n and self.spans[k].start <= idx < self.spans[k].end:
@@ -138,13 +140,7 @@ class _Index:
     def token_at(self, offset: int, *, after: bool) -> int | None:
         """The first token starting at/after ``offset`` or the last one ending at/before it."""
         doc = self.doc
-        lo, hi = 0, len(doc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if doc[mid].idx < offset:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect.bisect_left(self.token_starts, offset)
         if after:
             return lo if lo < len(doc) else None
         i = lo - 1

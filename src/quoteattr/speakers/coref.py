@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import attrs
+from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
+from ..rules.syntax import pos_id, string_id
 from ..types import EntityKind, Mention, MentionKind
 from .names import name_gender
 from .profile import role_text, title_words
@@ -475,6 +477,10 @@ def noun_gender(span: Span) -> str | None:
 _NARRATIVE_PEOPLE = frozenset(_NOUN_GENDER) | word_list("ungendered_people")
 
 
+_SUBJECT_DEPS = frozenset({string_id("nsubj"), string_id("nsubjpass")})
+_NOUN = pos_id("NOUN")
+
+
 def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of definite descriptions of people that are the subject of a narrative
     sentence ("The boy dropped his bundle"): in fiction they are characters, and pronouns
@@ -482,7 +488,11 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
     spans = sorted(quoted)
     starts = [q[0] for q in spans]
     out = []
-    for token in doc:
+    rows = doc.to_array([DEP, POS]).tolist() if len(doc) else []  # no Token for most tokens
+    for i, (dep, pos) in enumerate(rows):
+        if dep not in _SUBJECT_DEPS or pos != _NOUN:
+            continue
+        token = doc[i]
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
             continue
         if token.lower_ not in _NARRATIVE_PEOPLE or token.tag_ in {"NNS", "NNPS"}:

@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Sequence
 
 import attrs
+from spacy.attrs import IS_PUNCT, IS_TITLE
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
@@ -144,10 +145,12 @@ class SpeakerResolver:
                 start += 1
             openings.add(start)
         opening: dict[str, bool] = {}
-        for token in doc:
-            if not token.is_title or token.is_punct:
+        flags = doc.to_array([IS_TITLE, IS_PUNCT]).tolist() if len(doc) else []  # no Tokens
+        for i, (title, punct) in enumerate(flags):
+            if not title or punct:
                 continue
-            starts = token.idx in openings and token.i + 1 < len(doc) and doc[token.i + 1].is_punct
+            token = doc[i]
+            starts = token.idx in openings and i + 1 < len(doc) and flags[i + 1][1] == 1
             opening[token.text] = opening.get(token.text, True) and starts
         return {word for word, only in opening.items() if only}
 
