@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Token
 from ..lexicon import word_list
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .stance import adjectival_participle, stance_cue
-from .syntax import first_child, has_agent, has_that_mark, is_passive, pos_id, string_id
+from .syntax import (
+    first_child,
+    has_agent,
+    has_that_mark,
+    is_passive,
+    pos_id,
+    string_id,
+    token_columns,
+)
 
 __all__ = [
     "Cue",
@@ -98,7 +106,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     strings = doc.vocab.strings
     phrase_words = {string_id(w) for w in object_phrases}
     phrase_lemma: dict[int, bool] = {}  # lemma hash -> does its lower case open a phrase
-    rows = doc.to_array([POS, TAG, LOWER, LEMMA]).tolist() if len(doc) else []
+    rows = zip(*token_columns(doc, [POS, TAG, LOWER, LEMMA]), strict=True)
     for i, (pos, tag, lower, lemma) in enumerate(rows):
         opens = phrase_lemma.get(lemma)
         if opens is None:

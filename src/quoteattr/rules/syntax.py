@@ -3,9 +3,11 @@ place so that each test is written (and mended) once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy import symbols
 from spacy.strings import StringStore
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 __all__ = [
     "first_child",
@@ -15,6 +17,7 @@ __all__ = [
     "is_passive",
     "pos_id",
     "string_id",
+    "token_columns",
 ]
 
 
@@ -26,6 +29,15 @@ def string_id(text: str) -> int:
     ``Doc.to_array`` give these ints: a symbol's id for labels such as "nsubj", a hash for
     other strings): comparing ids makes no string per token."""
     return int(_IDS[text])
+
+
+def token_columns(doc: Doc, attrs: Sequence[int]) -> list[list[int]]:
+    """One list of ids per attribute (``spacy.attrs``), each as long as the doc: a pass over
+    every token reads these instead of making a ``Token`` per token. Column by column: numpy's
+    ``tolist`` of the two-dimensional array is many times slower."""
+    if not len(doc):
+        return [[] for _ in attrs]
+    return [column.tolist() for column in doc.to_array(list(attrs)).T]
 
 
 def pos_id(tag: str) -> int:

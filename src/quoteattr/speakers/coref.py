@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
-from ..rules.syntax import pos_id, string_id
+from ..rules.syntax import pos_id, string_id, token_columns
 from ..types import EntityKind, Mention, MentionKind
 from .names import name_gender
 from .profile import role_text, title_words
@@ -488,8 +488,8 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
     spans = sorted(quoted)
     starts = [q[0] for q in spans]
     out = []
-    rows = doc.to_array([DEP, POS]).tolist() if len(doc) else []  # no Token for most tokens
-    for i, (dep, pos) in enumerate(rows):
+    deps, tags = token_columns(doc, [DEP, POS])  # no Token for most tokens
+    for i, (dep, pos) in enumerate(zip(deps, tags, strict=True)):
         if dep not in _SUBJECT_DEPS or pos != _NOUN:
             continue
         token = doc[i]

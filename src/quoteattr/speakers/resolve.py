@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
-from ..rules.syntax import first_child
+from ..rules.syntax import first_child, token_columns
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
@@ -145,12 +145,12 @@ class SpeakerResolver:
                 start += 1
             openings.add(start)
         opening: dict[str, bool] = {}
-        flags = doc.to_array([IS_TITLE, IS_PUNCT]).tolist() if len(doc) else []  # no Tokens
-        for i, (title, punct) in enumerate(flags):
+        titles, puncts = token_columns(doc, [IS_TITLE, IS_PUNCT])  # no Token for most
+        for i, (title, punct) in enumerate(zip(titles, puncts, strict=True)):
             if not title or punct:
                 continue
             token = doc[i]
-            starts = token.idx in openings and i + 1 < len(doc) and flags[i + 1][1] == 1
+            starts = token.idx in openings and i + 1 < len(doc) and puncts[i + 1] == 1
             opening[token.text] = opening.get(token.text, True) and starts
         return {word for word, only in opening.items() if only}
 
