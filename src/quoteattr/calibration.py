@@ -113,7 +113,9 @@ def features(quote: Quote, text: str) -> list[str]:
     speaker = quote.speaker
     kind = quote.kind.value
     category = quote.category.value if quote.category is not None else "none"
-    words = len(quote.text.split())
+    split = quote.text.split()  # once: the words, the capitals and the opener below
+    stripped = quote.text.rstrip()
+    words = len(split)
     line = _line_of(text, quote.start, quote.end) if text else quote.text
     line_words = len(line.split())
     ends = line.rstrip()[-1:]
@@ -135,17 +137,17 @@ def features(quote: Quote, text: str) -> list[str]:
         f"line_words={_size(line_words, (6, 12, 25))}",
         f"first_line={0 <= quote.start < first_break}",
         f"line_end={ends if ends in _LINE_ENDS else 'other'}",
-        f"question={quote.text.rstrip()[-1:] == '?'}*{kind}",
+        f"question={stripped[-1:] == '?'}*{kind}",
     ]
-    letters = [w for w in quote.text.split() if w[:1].isalpha()]
+    letters = [w for w in split if w[:1].isalpha()]
     if letters and all(w[:1].isupper() for w in letters):
         out.append(f"capitalised*{kind}")  # a title in quotes, a headline
     if quote.kind is QuoteKind.DIRECT:
-        out.append(f"direct_end={quote.text.rstrip()[-1:] in _SENTENCE_ENDS}")
+        out.append(f"direct_end={stripped[-1:] in _SENTENCE_ENDS}")
     if quote.speaker_mention is not None and mention == "pronoun":
         out.append(f"pronoun={quote.speaker_mention.text.lower()}")
     if quote.kind is QuoteKind.INDIRECT:
-        first = quote.text.split(maxsplit=1)[0].lower() if quote.text.split() else ""
+        first = split[0].lower() if split else ""
         opener = first if first in {"that", "to", "whether", "if", "how", "what", "why"} else "x"
         out.append(f"opener={opener}")
     return out
