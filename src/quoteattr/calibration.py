@@ -63,6 +63,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _IRREGULAR = {row[0]: row[1] for row in load_table("cue_forms.tsv")}
 
 
+@lru_cache(maxsize=4096)  # one call a quote, on the few cue words a text uses
 def cue_key(cue_text: str) -> str:
     """The cue's lemma from its written form alone ("told" -> "tell", "argues" -> "argue",
     "called for" -> "call for", "according to" -> "according to"), so that the fitting
@@ -112,7 +113,9 @@ def features(quote: Quote, text: str) -> list[str]:
     speaker = quote.speaker
     kind = quote.kind.value
     category = quote.category.value if quote.category is not None else "none"
-    words = len(quote.text.split())
+    split = quote.text.split()  # once: the words, the capitals and the opener below
+    stripped = quote.text.rstrip()
+    words = len(split)
     line = _line_of(text, quote.start, quote.end) if text else quote.text
     line_words = len(line.split())
     ends = line.rstrip()[-1:]
@@ -142,17 +145,17 @@ def features(quote: Quote, text: str) -> list[str]:
         f"line_words={_size(line_words, (6, 12, 25))}",
         f"first_line={0 <= quote.start < first_break}",
         f"line_end={ends if ends in _LINE_ENDS else 'other'}",
-        f"question={quote.text.rstrip()[-1:] == '?'}*{kind}",
+        f"question={stripped[-1:] == '?'}*{kind}",
     ]
-    letters = [w for w in quote.text.split() if w[:1].isalpha()]
+    letters = [w for w in split if w[:1].isalpha()]
     if letters and all(w[:1].isupper() for w in letters):
         out.append(f"capitalised*{kind}")  # a title in quotes, a headline
     if quote.kind is QuoteKind.DIRECT:
-        out.append(f"direct_end={quote.text.rstrip()[-1:] in _SENTENCE_ENDS}")
+        out.append(f"direct_end={stripped[-1:] in _SENTENCE_ENDS}")
     if quote.speaker_mention is not None and mention == "pronoun":
         out.append(f"pronoun={quote.speaker_mention.text.lower()}")
     if quote.kind is QuoteKind.INDIRECT:
-        first = quote.text.split(maxsplit=1)[0].lower() if quote.text.split() else ""
+        first = split[0].lower() if split else ""
         opener = first if first in {"that", "to", "whether", "if", "how", "what", "why"} else "x"
         out.append(f"opener={opener}")
     return out
@@ -289,8 +292,9 @@ def threshold_table(
     return rows
 
 
+_CATEGORY_VALUES = frozenset(c.value for c in Category)
+
+
 def category_of(cue_category: str | None) -> Category:
     """A quote's category from its cue's; a quote with no cue is speech (marks, dialogue)."""
-    return (
-        Category(cue_category) if cue_category in {c.value for c in Category} else Category.SPEECH
-    )
+    return Category(cue_category) if cue_category in _CATEGORY_VALUES else Category.SPEECH

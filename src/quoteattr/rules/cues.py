@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
 from .stance import adjectival_participle, stance_cue
-from .syntax import first_child, has_agent, has_that_mark, is_passive
+from .syntax import (
+    first_child,
+    has_agent,
+    has_that_mark,
+    is_passive,
+    pos_id,
+    string_id,
+    token_columns,
+)
 
 __all__ = [
     "Cue",
@@ -31,6 +40,11 @@ __all__ = [
 # Parts of speech a verb cue may carry. spaCy tags some cue verbs as NOUN in headlines and
 # lists ("Trump says"), but accepting NOUN would turn "the say" or "a claim" into cues.
 _VERB_POS = frozenset({"VERB", "AUX"})
+# The parts of speech (as spaCy's symbol ids) a stance or verb cue may carry.
+_CUE_POS_IDS = frozenset(pos_id(p) for p in ("VERB", "AUX", "ADJ", "NOUN"))
+_VBN = string_id("VBN")
+# The prepositions a setting opens with ("in [his] view", "by one estimate"), as hashes.
+_SETTING_WORDS = frozenset(string_id(w) for w in ("in", "by"))
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
@@ -85,9 +99,25 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     lexicon = lexicon or CueLexicon.default()
     by_head: dict[int, Cue] = {}
     object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
-    for token in doc:
-        cue = _object_phrase_cue(doc, token, object_phrases, lexicon)
-        if cue is None:
+    # Most tokens can open no cue: read every token's part of speech, tag and forms as one
+    # array and make a Token only for those that can (a phrase's first word, a setting's
+    # preposition, a verb, adjective or noun). Hashes that match a listed word only mean the
+    # full checks run; the ones that do not match are certainly not listed.
+    strings = doc.vocab.strings
+    phrase_words = {string_id(w) for w in object_phrases}
+    phrase_lemma: dict[int, bool] = {}  # lemma hash -> does its lower case open a phrase
+    rows = zip(*token_columns(doc, [POS, TAG, LOWER, LEMMA]), strict=True)
+    for i, (pos, tag, lower, lemma) in enumerate(rows):
+        opens = phrase_lemma.get(lemma)
+        if opens is None:
+            opens = phrase_lemma[lemma] = strings[lemma].lower() in object_phrases
+        opens = opens or lower in phrase_words
+        setting = lower in _SETTING_WORDS
+        if not (opens or setting or pos in _CUE_POS_IDS or tag == _VBN):
+            continue
+        token = doc[i]
+        cue = _object_phrase_cue(doc, token, object_phrases, lexicon) if opens else None
+        if cue is None and setting:
             cue = _setting_cue(token, lexicon)
         if cue is None and (
             token.pos_ == "ADJ" or token.pos_ == "NOUN" or adjectival_participle(token, lexicon)

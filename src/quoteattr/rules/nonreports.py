@@ -89,7 +89,7 @@ def _is_furniture_line(line: str) -> bool:
 
 def _in_capital_line(text: str, token: Token) -> bool:
     """Is the cue in a line written in capitals (a teaser or crosshead: "STAR SAYS …")?"""
-    words = [w for w in _line(text, token.idx).split() if any(ch.isalpha() for ch in w)]
+    words = [w for w in _line(text, token.idx).split() if any(map(str.isalpha, w))]
     if len(words) < _MIN_CAPITAL_WORDS:
         return False
     return sum(w.isupper() for w in words) >= 0.8 * len(words)

@@ -49,6 +49,7 @@ _CREDIT_DASHES = frozenset({"―", "—", "–", "--"})
 _QUOTATION_DASHES = ("--", "—", "―")
 _LINKING_PUNCT = frozenset({",", "!", "?", "—", "–", "-", "…", ":"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_NEWLINE = re.compile("\n")
 _SENTENCE_END = frozenset({".", "!", "?"})
 # Nouns that name a source in a headline: "Poll: Race tightens", "Report: ...".
 _HEADLINE_SOURCES = word_list("headline_sources")
@@ -90,11 +91,11 @@ class Candidate:
 def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of tokens [start, end)."""
     last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
+    return doc[start].idx, last.idx + len(last)
 
 
 def _letters(text: str, start: int, end: int) -> int:
-    return sum(1 for ch in text[start:end] if ch.isalnum())
+    return sum(map(str.isalnum, text[start:end]))
 
 
 def _inner_range(span: QuotedSpan, text: str) -> tuple[int, int]:
@@ -115,15 +116,18 @@ class _Index:
         self.text = text
         self.spans = list(spans)
         self.starts = [s.start for s in self.spans]
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.cue_at = {cue.head: cue for cue in cues}
+        # token offsets read as one array: no Token object made per token
+        self.token_starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         self.quote_token = [-1] * len(doc)  # token -> index of the quoted span it lies in
-        k = 0
-        for token in doc:
-            while k < len(self.spans) and self.spans[k].end <= token.idx:
-                k += 1
-            if k < len(self.spans) and self.spans[k].start <= token.idx < self.spans[k].end:
-                self.quote_token[token.i] = k
+        k, n = 0, len(self.spans)
+        if n:
+            for i, idx in enumerate(self.token_starts):
+                while k < n and self.spans[k].end <= idx:
+                    k += 1
+                if k < n and self.spans[k].start <= idx < self.spans[k].end:
+                    self.quote_token[i] = k
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.newlines, offset - 1) if offset else 0
@@ -136,13 +140,7 @@ class _Index:
     def token_at(self, offset: int, *, after: bool) -> int | None:
         """The first token starting at/after ``offset`` or the last one ending at/before it."""
         doc = self.doc
-        lo, hi = 0, len(doc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if doc[mid].idx < offset:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect.bisect_left(self.token_starts, offset)
         if after:
             return lo if lo < len(doc) else None
         i = lo - 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .syntax import string_id
+
 __all__ = ["is_mark", "subtree_range", "trim_tokens"]
 
 
@@ -33,6 +35,11 @@ def subtree_range(doc: Doc, *tokens: Token) -> tuple[int, int]:
     return trim_tokens(doc, start, end)
 
 
+_MARKS = frozenset({"“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›", "「", "」"})
+# Their hashes: comparing a token's ``orth`` (an int) makes no string for every token asked.
+_MARK_HASHES = frozenset(string_id(m) for m in _MARKS)
+
+
 def is_mark(token: Token) -> bool:
     """A quotation-mark token; such tokens bound contents and are never trimmed away."""
-    return token.text in {"“", "”", '"', "«", "»", "„", "‘", "’", "'", "‹", "›", "「", "」"}
+    return token.orth in _MARK_HASHES and token.text in _MARKS

@@ -3,14 +3,54 @@ place so that each test is written (and mended) once."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Sequence
 
-__all__ = ["first_child", "has_agent", "has_subject", "has_that_mark", "is_passive"]
+from spacy import symbols
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
+
+__all__ = [
+    "first_child",
+    "has_agent",
+    "has_subject",
+    "has_that_mark",
+    "is_passive",
+    "pos_id",
+    "string_id",
+    "token_columns",
+]
+
+
+_IDS = StringStore()  # empty: ids are the same in every store (a symbol's, else a hash)
+
+
+def string_id(text: str) -> int:
+    """The id spaCy keeps ``text`` under (``Token.orth``, ``dep``, ``tag``, ``lower`` and
+    ``Doc.to_array`` give these ints: a symbol's id for labels such as "nsubj", a hash for
+    other strings): comparing ids makes no string per token."""
+    return int(_IDS[text])
+
+
+def token_columns(doc: Doc, attrs: Sequence[int]) -> list[list[int]]:
+    """One list of ids per attribute (``spacy.attrs``), each as long as the doc: a pass over
+    every token reads these instead of making a ``Token`` per token. Column by column: numpy's
+    ``tolist`` of the two-dimensional array is many times slower."""
+    if not len(doc):
+        return [[] for _ in attrs]
+    return [column.tolist() for column in doc.to_array(list(attrs)).T]
+
+
+def pos_id(tag: str) -> int:
+    """The id of a coarse part of speech ("VERB"), as ``Token.pos`` and ``to_array`` give it."""
+    return int(symbols.IDS[tag])
 
 
 def first_child(token: Token, dep: str) -> Token | None:
     """The token's first child with the dependency ``dep``, if any."""
-    return next((c for c in token.children if c.dep_ == dep), None)
+    for c in token.children:  # a loop, not next() on a generator: called for most tokens
+        if c.dep_ == dep:
+            return c
+    return None
 
 
 def is_passive(verb: Token) -> bool:

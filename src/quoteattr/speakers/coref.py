@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import attrs
+from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
+from ..rules.syntax import pos_id, string_id, token_columns
 from ..types import EntityKind, Mention, MentionKind
 from .names import listed_forename_gender, name_gender
 from .profile import role_text, title_words
@@ -98,8 +100,10 @@ def _states() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("us_states.tsv")}
 
 
+@lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
-    """States by their own name, lower case: what a description writes ("the Vermont senator")."""
+    """States by their own name, lower case: what a description writes ("the Vermont senator");
+    built once (``describe`` asks for it once a description)."""
     return {state.lower(): state for state in _states().values()}
 
 
@@ -615,9 +619,10 @@ class Resolver:
         return found[max(counts, key=lambda k: counts[k])]
 
 
-def learn_roles(doc: Doc, records: Sequence[EntityRecord]) -> None:
-    """Titles before names and appositions tell which roles and nationality a person has."""
-    doc_text = doc.text  # rebuilt from every token on each access: once, not once a mention
+def learn_roles(doc: Doc, records: Sequence[EntityRecord], text: str | None = None) -> None:
+    """Titles before names and appositions tell which roles and nationality a person has
+    (``text`` is ``doc.text``, which is rebuilt from every token on each access)."""
+    doc_text = doc.text if text is None else text
     for record in records:
         for mention in record.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -686,6 +691,10 @@ def noun_gender(span: Span) -> str | None:
 _NARRATIVE_PEOPLE = frozenset(_NOUN_GENDER) | word_list("ungendered_people")
 
 
+_SUBJECT_DEPS = frozenset({string_id("nsubj"), string_id("nsubjpass")})
+_NOUN = pos_id("NOUN")
+
+
 def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of definite descriptions of people that are the subject of a narrative
     sentence ("The boy dropped his bundle"): in fiction they are characters, and pronouns
@@ -693,7 +702,11 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
     spans = sorted(quoted)
     starts = [q[0] for q in spans]
     out = []
-    for token in doc:
+    deps, tags = token_columns(doc, [DEP, POS])  # no Token for most tokens
+    for i, (dep, pos) in enumerate(zip(deps, tags, strict=True)):
+        if dep not in _SUBJECT_DEPS or pos != _NOUN:
+            continue
+        token = doc[i]
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "NOUN":
             continue
         if token.lower_ not in _NARRATIVE_PEOPLE or token.tag_ in {"NNS", "NNPS"}:

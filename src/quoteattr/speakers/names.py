@@ -177,6 +177,7 @@ class NameCluster:
 # --------------------------------------------------------------------------- lexicons
 
 
+@lru_cache(maxsize=65536)  # called for every pair of names compared: the same few words
 def _fold(text: str) -> str:
     """Case- and accent-insensitive form, so "Señor"/"senor" and "Macrón"/"Macron" meet."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -239,6 +240,7 @@ def _dot_belongs(s: str) -> bool:
     return core.casefold() in _KEEP_DOT or _fold(last) in _honorifics()
 
 
+@lru_cache(maxsize=65536)
 def _key(token: str) -> str:
     """The comparison form of one word: folded, without full stops and commas."""
     return _fold(token).replace("’", "'").replace(".", "").replace(",", "")

@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 
 import attrs
+from spacy.attrs import IS_PUNCT, IS_TITLE
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
-from ..rules.syntax import first_child
+from ..rules.syntax import first_child, token_columns
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
@@ -217,10 +218,12 @@ class SpeakerResolver:
                 start += 1
             openings.add(start)
         opening: dict[str, bool] = {}
-        for token in doc:
-            if not token.is_title or token.is_punct:
+        titles, puncts = token_columns(doc, [IS_TITLE, IS_PUNCT])  # no Token for most
+        for i, (title, punct) in enumerate(zip(titles, puncts, strict=True)):
+            if not title or punct:
                 continue
-            starts = token.idx in openings and token.i + 1 < len(doc) and doc[token.i + 1].is_punct
+            token = doc[i]
+            starts = token.idx in openings and i + 1 < len(doc) and puncts[i + 1] == 1
             opening[token.text] = opening.get(token.text, True) and (
                 starts or _opens_narration(token)
             )
@@ -243,7 +246,7 @@ class SpeakerResolver:
             records.append(named)
             name_owner.extend((m.start, m.end, named) for m in named.mentions)
         name_owner.sort(key=lambda t: t[0])
-        coref.learn_roles(doc, records)
+        coref.learn_roles(doc, records, self.text)
         coref.learn_people(doc, records, self.quoted)
         coref.learn_genders(doc, records, self.quoted)
         resolver = Resolver(doc, records, self.quoted)
