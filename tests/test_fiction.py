@@ -201,7 +201,7 @@ def test_miss_surname_beside_a_sister_called_by_her_forename_is_the_elder_sister
 
 
 def test_the_elder_sister_is_found_when_miss_surname_comes_before_the_full_name():
-    """"Miss Vane" is two words too; it is no full name to take the forename from."""
+    """ "Miss Vane" is two words too; it is no full name to take the forename from."""
     found = cluster_names(
         _names("Miss Vane", "Hester Vane", "Hester", "Miss Vane", "Hester", "Vane")
     )
@@ -256,3 +256,14 @@ def test_her_voice_as_subject_is_she(attributor):
         "“Only me, and late as usual.”"
     )
     assert _speaker_names(attributor, text)[-1] == "Martha Reed"
+
+
+def test_a_cue_whose_subject_is_a_possessed_body_part_is_its_owners(attributor):
+    """ "his face said plainly": the speaker is the man whose face it is, not an entity
+    called "his face"."""
+    text = (
+        "“Is anyone there?” asked Martha Reed.\n"
+        "Tom Baker came up the path at last.\n"
+        "“I told you so,” his face said plainly."
+    )
+    assert _speaker_names(attributor, text)[-1] == "Tom Baker"

@@ -46,6 +46,8 @@ _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
 # person whose words they are.
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
+# "His forefinger pointed", "her eyes asked": a part of someone stands for that someone.
+_PERSON_PARTS = word_list("person_parts")
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
@@ -417,8 +419,12 @@ class SpeakerResolver:
         if owner is not None:
             return owner
         possessor = first_child(root, "poss")
-        if possessor is not None and root.lemma_.lower() in _REPORT_NOUNS:
-            # "Zornick's comment", "her remarks": what someone said speaks for them
+        if possessor is not None and (
+            root.lemma_.lower() in _REPORT_NOUNS
+            or (root.lower_ in _PERSON_PARTS and possessor.tag_ == "PRP$")
+        ):
+            # "Zornick's comment", "her remarks": what someone said speaks for them; "his
+            # forefinger pointed": the one whose finger it is
             a, b = noun_phrase(possessor)
             return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         span = doc[s:e]
