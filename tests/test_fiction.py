@@ -267,3 +267,17 @@ def test_a_cue_whose_subject_is_a_possessed_body_part_is_its_owners(attributor):
         "“I told you so,” his face said plainly."
     )
     assert _speaker_names(attributor, text)[-1] == "Tom Baker"
+
+
+def test_a_description_set_off_by_a_dash_restates_the_person_before_it(attributor):
+    """ "the girl -- the soul that had called him": one girl, so the later "she" is hers,
+    not a character called "the soul"."""
+    text = (
+        "Tom Baker walked home alone through the dark wood.\n"
+        "Had he dreamed it all ?\n"
+        "Where was the girl -- the soul that had called him ?\n"
+        "“ Come back tomorrow ! ”\n"
+        "She had been real .\n"
+        "“ Come back , I say ! ” she called ."
+    )
+    assert _speaker_names(attributor, text)[-1] == "the girl"
