@@ -281,3 +281,17 @@ def test_a_description_set_off_by_a_dash_restates_the_person_before_it(attributo
         "“ Come back , I say ! ” she called ."
     )
     assert _speaker_names(attributor, text)[-1] == "the girl"
+
+
+def test_he_takes_a_character_described_by_a_person_noun_over_an_earlier_name(attributor):
+    """ "The guide stood on the bank. “…,” he said": *the guide* (a person noun of
+    ``ungendered_people``) is the subject just before *he*, so he speaks, not Terry."""
+    text = (
+        "Terry Nicholson and I followed the river for a whole day.\n"
+        "The guide stood quietly on the bank.\n"
+        "“ Up there , ” he said , pointing to the falls ."
+    )
+    quotes = check_deterministic(attributor, text).quotes
+    direct = [q for q in quotes if q.text.startswith("Up there")]
+    assert len(direct) == 1
+    assert direct[0].speaker is not None and direct[0].speaker.name == "The guide"
