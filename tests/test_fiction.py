@@ -201,7 +201,7 @@ def test_miss_surname_beside_a_sister_called_by_her_forename_is_the_elder_sister
 
 
 def test_the_elder_sister_is_found_when_miss_surname_comes_before_the_full_name():
-    """"Miss Vane" is two words too; it is no full name to take the forename from."""
+    """ "Miss Vane" is two words too; it is no full name to take the forename from."""
     found = cluster_names(
         _names("Miss Vane", "Hester Vane", "Hester", "Miss Vane", "Hester", "Vane")
     )
@@ -256,3 +256,42 @@ def test_her_voice_as_subject_is_she(attributor):
         "“Only me, and late as usual.”"
     )
     assert _speaker_names(attributor, text)[-1] == "Martha Reed"
+
+
+def test_a_cue_whose_subject_is_a_possessed_body_part_is_its_owners(attributor):
+    """ "his face said plainly": the speaker is the man whose face it is, not an entity
+    called "his face"."""
+    text = (
+        "“Is anyone there?” asked Martha Reed.\n"
+        "Tom Baker came up the path at last.\n"
+        "“I told you so,” his face said plainly."
+    )
+    assert _speaker_names(attributor, text)[-1] == "Tom Baker"
+
+
+def test_a_description_set_off_by_a_dash_restates_the_person_before_it(attributor):
+    """ "the girl -- the soul that had called him": one girl, so the later "she" is hers,
+    not a character called "the soul"."""
+    text = (
+        "Tom Baker walked home alone through the dark wood.\n"
+        "Had he dreamed it all ?\n"
+        "Where was the girl -- the soul that had called him ?\n"
+        "“ Come back tomorrow ! ”\n"
+        "She had been real .\n"
+        "“ Come back , I say ! ” she called ."
+    )
+    assert _speaker_names(attributor, text)[-1] == "the girl"
+
+
+def test_he_takes_a_character_described_by_a_person_noun_over_an_earlier_name(attributor):
+    """ "The guide stood on the bank. “…,” he said": *the guide* (a person noun of
+    ``ungendered_people``) is the subject just before *he*, so he speaks, not Terry."""
+    text = (
+        "Terry Nicholson and I followed the river for a whole day.\n"
+        "The guide stood quietly on the bank.\n"
+        "“ Up there , ” he said , pointing to the falls ."
+    )
+    quotes = check_deterministic(attributor, text).quotes
+    direct = [q for q in quotes if q.text.startswith("Up there")]
+    assert len(direct) == 1
+    assert direct[0].speaker is not None and direct[0].speaker.name == "The guide"

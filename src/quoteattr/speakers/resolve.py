@@ -47,6 +47,9 @@ _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
 # person whose words they are.
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
+# "His forefinger pointed", "her eyes asked": a part of someone stands for that someone.
+_PERSON_PARTS = word_list("person_parts")
+_RESTATING_DASHES = frozenset({"--", "—", "–"})
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
@@ -420,8 +423,12 @@ class SpeakerResolver:
         if owner is not None:
             return owner
         possessor = first_child(root, "poss")
-        if possessor is not None and root.lemma_.lower() in _REPORT_NOUNS:
-            # "Zornick's comment", "her remarks": what someone said speaks for them
+        if possessor is not None and (
+            root.lemma_.lower() in _REPORT_NOUNS
+            or (root.lower_ in _PERSON_PARTS and possessor.tag_ == "PRP$")
+        ):
+            # "Zornick's comment", "her remarks": what someone said speaks for them; "his
+            # forefinger pointed": the one whose finger it is
             a, b = noun_phrase(possessor)
             return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         span = doc[s:e]
@@ -471,6 +478,10 @@ class SpeakerResolver:
             return record
         if span.root.pos_ not in {"NOUN", "PROPN"}:
             return None
+        restated = self._restated(span)
+        if restated is not None:
+            resolver.note_mention(mention, restated)
+            return restated
         # An unnamed source ("the parson", "a spokesman", "officials") is an entity of its
         # own; the same description later in the text is the same entity.
         if not create:
@@ -478,6 +489,23 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _restated(self, span: Span) -> EntityRecord | None:
+        """The person a description set off by a dash restates ("the girl -- the soul that
+        had called him"): the same one, not a new entity."""
+        doc = span.doc
+        k = span.start - 1
+        if k < 1 or doc[k].text not in _RESTATING_DASHES or span.root.tag_ != "NN":
+            return None
+        before = doc[k - 1]
+        if before.pos_ != "NOUN" or before.tag_ != "NN":
+            return None
+        a, b = noun_phrase(before)
+        if b != k:
+            return None
+        key = " ".join(t.lower_ for t in doc[a:b] if t.pos_ not in {"DET", "PUNCT"})
+        record = self._described.get(key)
+        return record if record is not None and record.kind is EntityKind.PERSON else None
 
     def _person_above(
         self, pronoun: Token, name_owner: list[tuple[int, int, EntityRecord]]
