@@ -631,3 +631,24 @@ def test_the_republican_is_the_party_member_in_view(attributor: quoteattr.Attrib
     )
     brody = speaker_of(attributor.analyze(text), "supporters to ask")
     assert brody is not None and brody.name == "Hal Brody"
+
+
+def test_a_name_after_a_possessive_role_is_the_speaker_whatever_its_label(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # The recogniser takes unfamiliar names for products now and then; after "his friend"
+    # the proper nouns are still the friend's name, not part of a description.
+    from spacy.tokens import Span
+
+    text = (
+        "Relatives in Niger were stunned by the news. “He loved his work,” his friend\u00a0"
+        "Idriss Tahir Brahim told the paper."
+    )
+    doc = attributor.nlp(text)
+    start = text.index("Idriss")
+    name = doc.char_span(start, start + len("Idriss Tahir Brahim"))
+    assert name is not None
+    others = [e for e in doc.ents if e.end <= name.start or e.start >= name.end]
+    doc.ents = [*others, Span(doc, name.start, name.end, label="PRODUCT")]
+    friend = speaker_of(attributor.pipeline.analyze_parsed(doc), "loved his work")
+    assert friend is not None and friend.name == "Idriss Tahir Brahim"

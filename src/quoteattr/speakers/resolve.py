@@ -43,6 +43,8 @@ _NOT_NAME_START = frozenset(
 # Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
 # description of one is a source of its own, never a guess at someone named.
 _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
+# Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
+_PERSON_NOUNS = word_list("person_nouns")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
 # person whose words they are.
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
@@ -179,11 +181,30 @@ class SpeakerResolver:
                 mention = Mention.of(text, *rostered, MentionKind.NAME)
                 found.setdefault(rostered, NameMention(mention, EntityKind.PERSON))
                 continue
-            if root.pos_ != "PROPN" or root.ent_type_:
-                continue
+            if root.pos_ != "PROPN":
+                # "his friend, Idriss Brahim, told": the name in apposition to a person noun
+                root = next(
+                    (
+                        c
+                        for c in root.children
+                        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > root.i
+                    ),
+                    root,
+                )
+                if root.pos_ != "PROPN" or not root.ent_type_:
+                    continue
+                s = root.head.i  # the person noun: the name starts after it
             a, b = root.i, root.i + 1
             while a > s and doc[a - 1].pos_ == "PROPN":
                 a -= 1
+            if root.ent_type_ and not (
+                all(
+                    t.ent_type_ not in _ENTITY_LABELS and t.ent_type_ not in _SPEAKER_ONLY_LABELS
+                    for t in doc[a:b]
+                )
+                and _after_person_role(doc, a, s)
+            ):
+                continue  # a name the recogniser labelled; "his friend <PRODUCT>" is a person
             start, end = _strip_possessive(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
             if end > start:
                 found.setdefault(
@@ -602,6 +623,27 @@ class SpeakerResolver:
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _after_person_role(doc: Doc, a: int, s: int) -> bool:
+    """Does the proper noun at ``a`` follow a noun that describes one person ("his friend
+    Amal Idris told …", "spokesman Ben Ode said")? Then it is that person's name, whatever
+    label the recogniser gave it (it takes unfamiliar names for products)."""
+    k = a - 1
+    while k >= s and doc[k].pos_ in {"SPACE", "PUNCT"}:
+        k -= 1
+    if k < s:
+        return False
+    noun = doc[k]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and (
+            coref.describe([noun]).kind is EntityKind.PERSON
+            or noun.lower_ in _PERSON_NOUNS
+            or coref.noun_gender(noun.doc[noun.i : noun.i + 1]) is not None
+        )
+    )
 
 
 def _person_bounds(doc: Doc, text: str, first: int, last: int) -> tuple[int, int]:
