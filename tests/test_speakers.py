@@ -652,3 +652,14 @@ def test_a_name_after_a_possessive_role_is_the_speaker_whatever_its_label(
     doc.ents = [*others, Span(doc, name.start, name.end, label="PRODUCT")]
     friend = speaker_of(attributor.pipeline.analyze_parsed(doc), "loved his work")
     assert friend is not None and friend.name == "Idriss Tahir Brahim"
+
+
+def test_he_skips_a_woman_whose_forename_tells_her_gender(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Doug Ebbert runs the food bank on Main Street. Kathy Moll organised the spring "
+        "drive this year. “It was a very good day for the town,” he said."
+    )
+    ebbert = speaker_of(attributor.analyze(text), "good day")
+    assert ebbert is not None and ebbert.name == "Doug Ebbert"
