@@ -663,3 +663,16 @@ def test_he_skips_a_woman_whose_forename_tells_her_gender(
     )
     ebbert = speaker_of(attributor.analyze(text), "good day")
     assert ebbert is not None and ebbert.name == "Doug Ebbert"
+
+
+def test_a_name_after_a_qualified_role_and_a_comma_is_the_speaker(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "The coach I was sitting with, Ray Dunmore, leaned over to say, “That pass will "
+        "cost us the game.” Later the mayor at the time, Ellen Kraus, wrote that the town "
+        "would pay for a new stadium."
+    )
+    result = attributor.analyze(text)
+    coach = speaker_of(result, "cost us the game")
+    assert coach is not None and coach.name == "Ray Dunmore"

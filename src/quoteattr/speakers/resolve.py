@@ -432,8 +432,10 @@ class SpeakerResolver:
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is None and root.pos_ == "NOUN":
-            owner = self._named_in_apposition(root, name_owner) or self._place_named(
-                root, name_owner
+            owner = (
+                self._named_in_apposition(root, name_owner)
+                or self._named_after_comma(root, name_owner)
+                or self._place_named(root, name_owner)
             )
         if owner is not None:
             return owner
@@ -556,6 +558,47 @@ class SpeakerResolver:
                 owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
                 if owner is not None:
                     return owner
+        return None
+
+    def _named_after_comma(
+        self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The person named between commas after a definite role phrase and what qualifies
+        it ("the ambassador at the time, Jane Roe, wrote", "the editor I was talking to, Jane
+        Roe, said"): an apposition the parser hung elsewhere. Nothing between may be a
+        verb of the main clause or another person, whose apposition the name would be."""
+        doc = root.doc
+        if (
+            not _definite_singular(doc[root.i : root.i + 1])
+            or coref.describe([root]).kind is not EntityKind.PERSON
+        ):
+            return None
+        sent_end = root.sent.end
+        for k in range(root.i + 1, min(root.i + 8, sent_end - 1)):
+            word = doc[k]
+            if word.text == ",":
+                name = doc[k + 1]
+                if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+                    return None
+                owner = self._name_owner(name_owner, name.idx, name.idx + len(name.text))
+                if owner is None or owner.kind is not EntityKind.PERSON:
+                    return None
+                after = k + 1
+                while after < sent_end and doc[after].ent_type_ == "PERSON":
+                    after += 1
+                if after < sent_end and doc[after].text not in {",", "."}:
+                    return None  # "the host, Jane Roe said …": no apposition
+                return owner
+            if word.pos_ in {"VERB", "AUX"} and not any(
+                a.dep_ == "relcl" for a in (word, *word.ancestors)
+            ):
+                return None  # "the host said, …"
+            if word.ent_type_ == "PERSON" or (
+                word.pos_ == "NOUN" and coref.describe([word]).kind is EntityKind.PERSON
+            ):
+                return None  # "the wife of the senator, Jane Roe": the senator's name
+            if word.pos_ == "PUNCT":
+                return None
         return None
 
     def _place_named(
