@@ -676,3 +676,22 @@ def test_a_name_after_a_qualified_role_and_a_comma_is_the_speaker(
     result = attributor.analyze(text)
     coach = speaker_of(result, "cost us the game")
     assert coach is not None and coach.name == "Ray Dunmore"
+
+
+def test_a_first_person_source_in_a_news_quote_is_the_quoted_speaker(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "And I know … would say …" inside the quotation marks: the "I" is Hale going on after
+    # his own cue, not the writer of the article.
+    text = (
+        "Jim Hale also mocked the way his rival spoke at rallies.\n\n"
+        "\"I haven't quite slept - it's very late at night - since her yelling that speech,\" "
+        'he said on WKRN\'s "Night Line." "And I know a lot of people would say you can\'t '
+        "say that about a senator because, of course, a senator doesn't yell, but the way "
+        'she yelled that speech was not," and with that Hale broke off with a scornful, '
+        '"ugh."'
+    )
+    result = attributor.analyze(text)
+    hale = speaker_of(result, "a lot of people would say")
+    assert hale is not None and hale.name == "Jim Hale"
+    assert all(e.name != "the narrator" for e in result.entities)

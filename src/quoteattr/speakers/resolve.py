@@ -43,6 +43,9 @@ _NOT_NAME_START = frozenset(
 # Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
 # description of one is a source of its own, never a guess at someone named.
 _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
+# At most this many characters (the cue, "he said on Monday.") between a direct quote and
+# the next quotation marks for the same speaker to go on in them.
+_CONTINUED_QUOTE_GAP = 80
 # Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
 _PERSON_NOUNS = word_list("person_nouns")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
@@ -281,7 +284,9 @@ class SpeakerResolver:
         history: list[Turn] = []
         for candidate in candidates:
             record = None
-            if candidate.source is not None:
+            if self._first_person_in_quote(candidate):
+                pass  # the quote's speaker, once all are known (below)
+            elif candidate.source is not None:
                 record = self._resolve(candidate, records, name_owner, resolver)
                 if record is not None:
                     record.spoke = True
@@ -310,10 +315,64 @@ class SpeakerResolver:
                      candidate.fragments, self._tail(candidate),
                      candidate.kind is QuoteKind.DIRECT)
             )  # fmt: skip
+        out = self._quoted_first_person(out, records, name_owner, resolver)
         if self._narrator_record is not None:
             out = self._name_narrator(sieves.narrators_name(self._narrator_record, history),
                                       records, out)  # fmt: skip
         return records, out
+
+    def _first_person_in_quote(self, candidate: Candidate) -> bool:
+        """Is the source a lone "I"/"me" inside quotation marks ("“And I know a lot of
+        people would say …,” he said")? That "I" is the one quoted, not the writer."""
+        if candidate.source is None:
+            return False
+        s, e = candidate.source
+        if e - s != 1 or self.doc[s].lower_ not in {"i", "me"}:
+            return False
+        at = self.doc[s].idx
+        return any(a <= at < b for a, b in self.quoted)
+
+    def _quote_speaker_at(
+        self, at: int, candidate: Candidate, out: list[tuple[Candidate, EntityRecord | None]]
+    ) -> EntityRecord | None:
+        """Who speaks the quotation marks around offset ``at``: the direct quote that holds
+        it, else the one closed just before in the same paragraph, whose cue sits between
+        ("“…,” he said on Monday. “And I know …”": the same speaker goes on)."""
+        opening = next((a for a, b in self.quoted if a <= at < b), None)
+        if opening is None:
+            return None
+        before: EntityRecord | None = None
+        for other, record in out:
+            if other is candidate or other.kind is not QuoteKind.DIRECT or record is None:
+                continue
+            if any(a <= at < b for a, b in other.fragments):
+                return record
+            gap = self.text[other.end : opening]
+            if other.end <= opening and len(gap) <= _CONTINUED_QUOTE_GAP and "\n" not in gap:
+                before = record
+        return before
+
+    def _quoted_first_person(
+        self,
+        out: list[tuple[Candidate, EntityRecord | None]],
+        records: list[EntityRecord],
+        name_owner: list[tuple[int, int, EntityRecord]],
+        resolver: Resolver,
+    ) -> list[tuple[Candidate, EntityRecord | None]]:
+        """Give each quoted first-person source the speaker of the direct quote it sits in;
+        with no such quote, the usual first-person reading."""
+        result = []
+        for candidate, record in out:
+            if self._first_person_in_quote(candidate):
+                assert candidate.source is not None
+                at = self.doc[candidate.source[0]].idx
+                record = self._quote_speaker_at(at, candidate, out) or self._resolve(
+                    candidate, records, name_owner, resolver
+                )
+                if record is not None:
+                    record.spoke = True
+            result.append((candidate, record))
+        return result
 
     def _name_narrator(
         self,
