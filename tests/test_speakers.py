@@ -695,3 +695,15 @@ def test_a_first_person_source_in_a_news_quote_is_the_quoted_speaker(
     hale = speaker_of(result, "a lot of people would say")
     assert hale is not None and hale.name == "Jim Hale"
     assert all(e.name != "the narrator" for e in result.entities)
+
+
+def test_he_is_not_a_name_deep_inside_his_own_clause(attributor: quoteattr.Attributor) -> None:
+    # "He had rejected the idea of an address in the style of Roe": by the binding rules
+    # that "he" is not Roe, so Roe is no antecedent for the next "he".
+    text = (
+        "President Paul Wendt spoke in Ohio on Monday. He had turned down the notion of a "
+        "farewell tour in the manner of the one by Tom Okafor in 1996. He was also keenly aware, "
+        "however, that reminding voters of his record could be the best way to help his party."
+    )
+    wendt = speaker_of(attributor.analyze(text), "reminding voters")
+    assert wendt is not None and wendt.name == "Paul Wendt"

@@ -293,6 +293,12 @@ def is_modifier(span: Span) -> bool:
     return root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= span.end
 
 
+# How many heads up from a name to look for the verb of its clause: a name deep in
+# prepositional phrases ("he rejected the idea of an address in the style of Roe") is
+# still in the clause of that verb's subject.
+_BINDING_DEPTH = 10
+
+
 def _bound_by(root: Token) -> str | None:
     """The gender of a personal pronoun that is the subject of the clause ``root`` sits in,
     when ``root`` is not that subject: by the binding rules a name there is never that
@@ -300,7 +306,7 @@ def _bound_by(root: Token) -> str | None:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         return None
     verb = root.head
-    for _ in range(4):
+    for _ in range(_BINDING_DEPTH):
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
             break
         verb = verb.head
