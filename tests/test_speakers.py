@@ -707,3 +707,15 @@ def test_he_is_not_a_name_deep_inside_his_own_clause(attributor: quoteattr.Attri
     )
     wendt = speaker_of(attributor.analyze(text), "reminding voters")
     assert wendt is not None and wendt.name == "Paul Wendt"
+
+
+def test_an_acronym_before_group_is_the_organisation_it_spells(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "For once, the two sides agreed: the Black Lives Matter movement has a message "
+        "for the mayor. The BLM group is calling on the mayor to resign."
+    )
+    group = speaker_of(attributor.analyze(text), "the mayor to resign")
+    assert group is not None and group.name == "Black Lives Matter"
+    assert group.kind.value == "organization"

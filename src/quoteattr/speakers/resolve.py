@@ -46,6 +46,8 @@ _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
 # At most this many characters (the cue, "he said on Monday.") between a direct quote and
 # the next quotation marks for the same speaker to go on in them.
 _CONTINUED_QUOTE_GAP = 80
+# Nouns for an organisation itself ("group", "movement"), after an acronym its name.
+_ORG_SELF_NOUNS = word_list("organisation_self_nouns")
 # Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
 _PERSON_NOUNS = word_list("person_nouns")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
@@ -517,6 +519,10 @@ class SpeakerResolver:
         named = _named_organisation(span, description) or self._owner_organisation(
             span, description, start, exclude, resolver
         )
+        spelled = self._spelled_out(span, named, records)
+        if spelled is not None:  # "the BLM group" after "Black Lives Matter"
+            resolver.note_mention(mention, spelled)
+            return spelled
         if named is not None:  # "the Clinton campaign": an organisation of its own
             return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
@@ -694,6 +700,33 @@ class SpeakerResolver:
         if person is None:
             return None
         return f"{person.name.split()[-1]} {span.root.lower_}"
+
+    @staticmethod
+    def _spelled_out(
+        span: Span, named: str | None, records: list[EntityRecord]
+    ) -> EntityRecord | None:
+        """The organisation an acronym before a word for the organisation itself stands for
+        ("the BLM group", "the NRA organization" after "Black Lives Matter", "National Rifle
+        Association"): not a new one, and not for a part of it ("the DNC chapter")."""
+        if named is None or span.root.lower_ not in _ORG_SELF_NOUNS:
+            return None
+        letters = named.split()[0].replace(".", "")
+        if len(letters) < 2 or not letters.isupper():
+            return None
+        found = [
+            r
+            for r in records
+            if r.kind is EntityKind.ORGANIZATION
+            and (
+                r.name.replace(".", "") == letters or (" " in r.name and acronym(r.name) == letters)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        record = found[0]
+        if record.name.replace(".", "") == letters:
+            _spell_out(record, span.doc.text, letters)
+        return record
 
     def _described_entity(
         self,
@@ -892,6 +925,24 @@ def _specific(span: Span, description: coref.Description) -> bool:
     if description.group in _ANONYMOUS_GROUPS:
         return False
     return any(c.dep_ in {"amod", "compound", "nmod", "npadvmod"} for c in root.lefts)
+
+
+def _spell_out(record: EntityRecord, text: str, letters: str) -> None:
+    """Name an organisation known by its acronym ("BLM") with the words the text spells it
+    out in ("Black Lives Matter"), when the recogniser missed them: its full name."""
+    forms = {
+        m.group(0)
+        for m in _CAPITALISED_RUN.finditer(text)
+        if " " in m.group(0) and acronym(m.group(0)) == letters
+    }
+    if len(forms) == 1:
+        full = forms.pop()
+        record.aliases.append(record.name)
+        record.name = full
+
+
+# Runs of capitalised words, with the small words an organisation's name may hold.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?: (?:of |for |and |the )?[A-Z][a-z]+)+")
 
 
 def _named_organisation(span: Span, description: coref.Description) -> str | None:
