@@ -719,3 +719,15 @@ def test_an_acronym_before_group_is_the_organisation_it_spells(
     group = speaker_of(attributor.analyze(text), "the mayor to resign")
     assert group is not None and group.name == "Black Lives Matter"
     assert group.kind.value == "organization"
+
+
+def test_she_skips_a_person_named_in_a_parenthesised_aside(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Twelve years ago, when she was starting out, Nora Blake took the long hours as "
+        "part of the job.\n\n(Listen to the weekly podcast with Rita Fisher.)\n\n"
+        "“I covered the courts, which is even harder to break into,” she said."
+    )
+    blake = speaker_of(attributor.analyze(text), "covered the courts")
+    assert blake is not None and blake.name == "Nora Blake"

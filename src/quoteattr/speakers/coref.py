@@ -263,6 +263,8 @@ class _Occurrence:
     modifier: bool = False
     # "I", "me": the narrator's own words for themself, never what a "he" or "she" refers to.
     first_person: bool = False
+    # Inside parentheses ("(Subscribe to Jane Roe's podcast.)"): an aside, not the story.
+    aside: bool = False
 
 
 def _is_main_subject(token: Token) -> bool:
@@ -297,6 +299,16 @@ def is_modifier(span: Span) -> bool:
 # prepositional phrases ("he rejected the idea of an address in the style of Roe") is
 # still in the clause of that verb's subject.
 _BINDING_DEPTH = 10
+
+
+def _in_parentheses(text: str, offset: int) -> bool:
+    """Is ``offset`` inside a parenthesis opened earlier in its paragraph and closed later
+    in it?"""
+    opened = text.rfind("(", 0, offset)
+    if opened < 0 or text.rfind(")", opened, offset) >= 0 or "\n" in text[opened:offset]:
+        return False
+    closed = text.find(")", offset)
+    return closed >= 0 and "\n" not in text[offset:closed]
 
 
 def _bound_by(root: Token) -> str | None:
@@ -370,6 +382,7 @@ class Resolver:
                 main=_is_main_subject(root),
                 bound_by=_bound_by(root),
                 modifier=is_modifier(span),
+                aside=_in_parentheses(self.doc.text, mention.start),
             )
         )
 
@@ -434,6 +447,8 @@ class Resolver:
                 continue  # "he" is not "Alexandra", even before anything set her gender
             if occurrence.first_person:
                 continue  # "I said … he answered": the narrator is not "he"
+            if occurrence.aside:
+                continue  # "(Listen to Jane Roe's podcast.)": an aside is no antecedent
             if number == "sg" and occurrence.modifier:
                 continue  # "the d'Urberville family": no one man
             if gender and occurrence.bound_by == gender:
