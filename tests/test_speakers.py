@@ -731,3 +731,15 @@ def test_she_skips_a_person_named_in_a_parenthesised_aside(
     )
     blake = speaker_of(attributor.analyze(text), "covered the courts")
     assert blake is not None and blake.name == "Nora Blake"
+
+
+def test_a_bare_surname_stays_with_the_person_the_text_called_so(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Senator Ann Calder said on Monday that she would run again. Calder said the race "
+        "would be close. Calder and her husband, former Governor Tom Calder, attended the "
+        "rally in Dover. “I have been vetted for decades,” Calder said."
+    )
+    calder = speaker_of(attributor.analyze(text), "vetted for decades")
+    assert calder is not None and calder.name == "Ann Calder"
