@@ -330,13 +330,20 @@ def test_bare_surname_goes_to_the_most_recent_matching_cluster() -> None:
 
 
 def test_different_forenames_keep_people_apart() -> None:
+    # The bare "Smith" stays with the Smith the text already called so: news names a
+    # second bearer in full ("her husband, Bill Clinton") and keeps the surname for the first.
     clusters = run("John Smith", "Smith", "Jane Smith", "Smith", "John Smith", "Smith")
-    assert groups(clusters) == [[0, 1, 4, 5], [2, 3]]
+    assert groups(clusters) == [[0, 1, 3, 4, 5], [2]]
     assert [c.name for c in clusters] == ["John Smith", "Jane Smith"]
     assert [c.gender for c in clusters] == ["m", "f"]
     # Same gender, different forenames: still two people.
     clusters = run("John Smith", "Peter Smith", "Smith", "Zorb Kowal", "Quax Kowal")
     assert groups(clusters) == [[0], [1, 2], [3], [4]]
+
+
+def test_a_bare_surname_no_one_used_yet_goes_to_the_most_recent() -> None:
+    clusters = run("John Smith", "Jane Smith", "Smith")
+    assert groups(clusters) == [[0], [1, 2]]
 
 
 def test_honorific_picks_the_matching_gender_not_the_most_recent() -> None:

@@ -267,6 +267,8 @@ class _Occurrence:
     modifier: bool = False
     # "I", "me": the narrator's own words for themself, never what a "he" or "she" refers to.
     first_person: bool = False
+    # Inside parentheses ("(Subscribe to Jane Roe's podcast.)"): an aside, not the story.
+    aside: bool = False
 
 
 def _is_main_subject(token: Token) -> bool:
@@ -297,6 +299,22 @@ def is_modifier(span: Span) -> bool:
     return root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= span.end
 
 
+# How many heads up from a name to look for the verb of its clause: a name deep in
+# prepositional phrases ("he rejected the idea of an address in the style of Roe") is
+# still in the clause of that verb's subject.
+_BINDING_DEPTH = 10
+
+
+def _in_parentheses(text: str, offset: int) -> bool:
+    """Is ``offset`` inside a parenthesis opened earlier in its paragraph and closed later
+    in it?"""
+    opened = text.rfind("(", 0, offset)
+    if opened < 0 or text.rfind(")", opened, offset) >= 0 or "\n" in text[opened:offset]:
+        return False
+    closed = text.find(")", offset)
+    return closed >= 0 and "\n" not in text[offset:closed]
+
+
 def _bound_by(root: Token) -> str | None:
     """The gender of a personal pronoun that is the subject of the clause ``root`` sits in,
     when ``root`` is not that subject: by the binding rules a name there is never that
@@ -304,7 +322,7 @@ def _bound_by(root: Token) -> str | None:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         return None
     verb = root.head
-    for _ in range(4):
+    for _ in range(_BINDING_DEPTH):
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
             break
         verb = verb.head
@@ -368,6 +386,7 @@ class Resolver:
                 main=_is_main_subject(root),
                 bound_by=_bound_by(root),
                 modifier=is_modifier(span),
+                aside=_in_parentheses(self.doc.text, mention.start),
             )
         )
 
@@ -432,6 +451,8 @@ class Resolver:
                 continue  # "he" is not "Alexandra", even before anything set her gender
             if occurrence.first_person:
                 continue  # "I said … he answered": the narrator is not "he"
+            if occurrence.aside:
+                continue  # "(Listen to Jane Roe's podcast.)": an aside is no antecedent
             if number == "sg" and occurrence.modifier:
                 continue  # "the d'Urberville family": no one man
             if gender and occurrence.bound_by == gender:

@@ -20,7 +20,8 @@ How a PERSON mention finds its cluster, first rule that yields a compatible clus
    as in 4), the key or an alias of a roster entry.
 2. Surname: its last word (ignoring "Jr.", "III", ...) equals a surname of a cluster. A
    full name prefers a cluster where its forename was seen; a bare surname ("Smith") joins
-   the *most recent* compatible cluster with that surname, by mention order.
+   the only compatible cluster the text already called by the bare surname, else the
+   *most recent* compatible cluster with that surname, by mention order.
 3. Forename: a single word that is the forename of exactly one cluster, and the surname
    of none ("Vladimir" -> "Vladimir Putin", "Xi" -> "Xi Jinping").
 4. Fuzzy surname: typo and transliteration variants ("Zhelensky", "Zelenskyy",
@@ -657,7 +658,7 @@ class _Clusterer:
                                    c.last_seen, -c.cid),
                 )  # fmt: skip
             else:
-                cluster = _most_recent(candidates)
+                cluster = _surname_user(candidates, p) or _most_recent(candidates)
         else:
             cluster = self.new_cluster(kind)
             as_surname = True
@@ -793,6 +794,18 @@ def _parse_org(text: str) -> _Parsed:
 def _add_unique(bucket: list[_Cluster], cluster: _Cluster) -> None:
     if not bucket or all(c is not cluster for c in bucket):
         bucket.append(cluster)
+
+
+def _surname_user(clusters: Sequence[_Cluster], p: _Parsed) -> _Cluster | None:
+    """Of the people sharing a surname, the only one the text already called by the bare
+    surname ("Hillary Clinton … Clinton said … her husband, Bill Clinton … Clinton
+    added"): news names a second bearer in full and keeps the bare surname for the first."""
+    if p.multi:
+        return None
+    users = [c for c in clusters if any(len(_parse(t).keys) == 1 for t in c.texts)]
+    if len(users) == 1 and len(clusters) > 1:
+        return users[0]
+    return None
 
 
 def _most_recent(clusters: Sequence[_Cluster]) -> _Cluster:

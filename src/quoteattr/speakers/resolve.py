@@ -44,6 +44,13 @@ _NOT_NAME_START = frozenset(
 # Role groups of roles.tsv that unnamed sources hold ("a spokesman", "the official"): a
 # description of one is a source of its own, never a guess at someone named.
 _ANONYMOUS_GROUPS = word_list("anonymous_role_groups")
+# At most this many characters (the cue, "he said on Monday.") between a direct quote and
+# the next quotation marks for the same speaker to go on in them.
+_CONTINUED_QUOTE_GAP = 80
+# Nouns for an organisation itself ("group", "movement"), after an acronym its name.
+_ORG_SELF_NOUNS = word_list("organisation_self_nouns")
+# Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
+_PERSON_NOUNS = word_list("person_nouns")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
 # person whose words they are.
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
@@ -183,11 +190,30 @@ class SpeakerResolver:
                 mention = Mention.of(text, *rostered, MentionKind.NAME)
                 found.setdefault(rostered, NameMention(mention, EntityKind.PERSON))
                 continue
-            if root.pos_ != "PROPN" or root.ent_type_:
-                continue
+            if root.pos_ != "PROPN":
+                # "his friend, Idriss Brahim, told": the name in apposition to a person noun
+                root = next(
+                    (
+                        c
+                        for c in root.children
+                        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > root.i
+                    ),
+                    root,
+                )
+                if root.pos_ != "PROPN" or not root.ent_type_:
+                    continue
+                s = root.head.i  # the person noun: the name starts after it
             a, b = root.i, root.i + 1
             while a > s and doc[a - 1].pos_ == "PROPN":
                 a -= 1
+            if root.ent_type_ and not (
+                all(
+                    t.ent_type_ not in _ENTITY_LABELS and t.ent_type_ not in _SPEAKER_ONLY_LABELS
+                    for t in doc[a:b]
+                )
+                and _after_person_role(doc, a, s)
+            ):
+                continue  # a name the recogniser labelled; "his friend <PRODUCT>" is a person
             start, end = _strip_possessive(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
             if end > start:
                 found.setdefault(
@@ -266,7 +292,9 @@ class SpeakerResolver:
         history: list[Turn] = []
         for candidate in candidates:
             record = None
-            if candidate.source is not None:
+            if self._first_person_in_quote(candidate):
+                pass  # the quote's speaker, once all are known (below)
+            elif candidate.source is not None:
                 record = self._resolve(candidate, records, name_owner, resolver)
                 if record is not None:
                     record.spoke = True
@@ -295,10 +323,64 @@ class SpeakerResolver:
                      candidate.fragments, self._tail(candidate),
                      candidate.kind is QuoteKind.DIRECT)
             )  # fmt: skip
+        out = self._quoted_first_person(out, records, name_owner, resolver)
         if self._narrator_record is not None:
             out = self._name_narrator(sieves.narrators_name(self._narrator_record, history),
                                       records, out)  # fmt: skip
         return records, out
+
+    def _first_person_in_quote(self, candidate: Candidate) -> bool:
+        """Is the source a lone "I"/"me" inside quotation marks ("“And I know a lot of
+        people would say …,” he said")? That "I" is the one quoted, not the writer."""
+        if candidate.source is None:
+            return False
+        s, e = candidate.source
+        if e - s != 1 or self.doc[s].lower_ not in {"i", "me"}:
+            return False
+        at = self.doc[s].idx
+        return any(a <= at < b for a, b in self.quoted)
+
+    def _quote_speaker_at(
+        self, at: int, candidate: Candidate, out: list[tuple[Candidate, EntityRecord | None]]
+    ) -> EntityRecord | None:
+        """Who speaks the quotation marks around offset ``at``: the direct quote that holds
+        it, else the one closed just before in the same paragraph, whose cue sits between
+        ("“…,” he said on Monday. “And I know …”": the same speaker goes on)."""
+        opening = next((a for a, b in self.quoted if a <= at < b), None)
+        if opening is None:
+            return None
+        before: EntityRecord | None = None
+        for other, record in out:
+            if other is candidate or other.kind is not QuoteKind.DIRECT or record is None:
+                continue
+            if any(a <= at < b for a, b in other.fragments):
+                return record
+            gap = self.text[other.end : opening]
+            if other.end <= opening and len(gap) <= _CONTINUED_QUOTE_GAP and "\n" not in gap:
+                before = record
+        return before
+
+    def _quoted_first_person(
+        self,
+        out: list[tuple[Candidate, EntityRecord | None]],
+        records: list[EntityRecord],
+        name_owner: list[tuple[int, int, EntityRecord]],
+        resolver: Resolver,
+    ) -> list[tuple[Candidate, EntityRecord | None]]:
+        """Give each quoted first-person source the speaker of the direct quote it sits in;
+        with no such quote, the usual first-person reading."""
+        result = []
+        for candidate, record in out:
+            if self._first_person_in_quote(candidate):
+                assert candidate.source is not None
+                at = self.doc[candidate.source[0]].idx
+                record = self._quote_speaker_at(at, candidate, out) or self._resolve(
+                    candidate, records, name_owner, resolver
+                )
+                if record is not None:
+                    record.spoke = True
+            result.append((candidate, record))
+        return result
 
     def _name_narrator(
         self,
@@ -417,8 +499,10 @@ class SpeakerResolver:
         root = doc[s:e].root
         owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
         if owner is None and root.pos_ == "NOUN":
-            owner = self._named_in_apposition(root, name_owner) or self._place_named(
-                root, name_owner
+            owner = (
+                self._named_in_apposition(root, name_owner)
+                or self._named_after_comma(root, name_owner)
+                or self._place_named(root, name_owner)
             )
         if owner is not None:
             return owner
@@ -445,6 +529,10 @@ class SpeakerResolver:
         named = _named_organisation(span, description) or self._owner_organisation(
             span, description, start, exclude, resolver
         )
+        spelled = self._spelled_out(span, named, records)
+        if spelled is not None:  # "the BLM group" after "Black Lives Matter"
+            resolver.note_mention(mention, spelled)
+            return spelled
         if named is not None:  # "the Clinton campaign": an organisation of its own
             return self._described_entity(named, span, mention, description, records, resolver)
         record = resolver.resolve_description(description, start, exclude)
@@ -568,6 +656,47 @@ class SpeakerResolver:
                     return owner
         return None
 
+    def _named_after_comma(
+        self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The person named between commas after a definite role phrase and what qualifies
+        it ("the ambassador at the time, Jane Roe, wrote", "the editor I was talking to, Jane
+        Roe, said"): an apposition the parser hung elsewhere. Nothing between may be a
+        verb of the main clause or another person, whose apposition the name would be."""
+        doc = root.doc
+        if (
+            not _definite_singular(doc[root.i : root.i + 1])
+            or coref.describe([root]).kind is not EntityKind.PERSON
+        ):
+            return None
+        sent_end = root.sent.end
+        for k in range(root.i + 1, min(root.i + 8, sent_end - 1)):
+            word = doc[k]
+            if word.text == ",":
+                name = doc[k + 1]
+                if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+                    return None
+                owner = self._name_owner(name_owner, name.idx, name.idx + len(name.text))
+                if owner is None or owner.kind is not EntityKind.PERSON:
+                    return None
+                after = k + 1
+                while after < sent_end and doc[after].ent_type_ == "PERSON":
+                    after += 1
+                if after < sent_end and doc[after].text not in {",", "."}:
+                    return None  # "the host, Jane Roe said …": no apposition
+                return owner
+            if word.pos_ in {"VERB", "AUX"} and not any(
+                a.dep_ == "relcl" for a in (word, *word.ancestors)
+            ):
+                return None  # "the host said, …"
+            if word.ent_type_ == "PERSON" or (
+                word.pos_ == "NOUN" and coref.describe([word]).kind is EntityKind.PERSON
+            ):
+                return None  # "the wife of the senator, Jane Roe": the senator's name
+            if word.pos_ == "PUNCT":
+                return None
+        return None
+
     def _place_named(
         self, root: Token, name_owner: list[tuple[int, int, EntityRecord]]
     ) -> EntityRecord | None:
@@ -603,6 +732,33 @@ class SpeakerResolver:
             return None
         return f"{person.name.split()[-1]} {span.root.lower_}"
 
+    @staticmethod
+    def _spelled_out(
+        span: Span, named: str | None, records: list[EntityRecord]
+    ) -> EntityRecord | None:
+        """The organisation an acronym before a word for the organisation itself stands for
+        ("the BLM group", "the NRA organization" after "Black Lives Matter", "National Rifle
+        Association"): not a new one, and not for a part of it ("the DNC chapter")."""
+        if named is None or span.root.lower_ not in _ORG_SELF_NOUNS:
+            return None
+        letters = named.split()[0].replace(".", "")
+        if len(letters) < 2 or not letters.isupper():
+            return None
+        found = [
+            r
+            for r in records
+            if r.kind is EntityKind.ORGANIZATION
+            and (
+                r.name.replace(".", "") == letters or (" " in r.name and acronym(r.name) == letters)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        record = found[0]
+        if record.name.replace(".", "") == letters:
+            _spell_out(record, span.doc.text, letters)
+        return record
+
     def _described_entity(
         self,
         name: str | None,
@@ -633,6 +789,27 @@ class SpeakerResolver:
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _after_person_role(doc: Doc, a: int, s: int) -> bool:
+    """Does the proper noun at ``a`` follow a noun that describes one person ("his friend
+    Amal Idris told …", "spokesman Ben Ode said")? Then it is that person's name, whatever
+    label the recogniser gave it (it takes unfamiliar names for products)."""
+    k = a - 1
+    while k >= s and doc[k].pos_ in {"SPACE", "PUNCT"}:
+        k -= 1
+    if k < s:
+        return False
+    noun = doc[k]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and (
+            coref.describe([noun]).kind is EntityKind.PERSON
+            or noun.lower_ in _PERSON_NOUNS
+            or coref.noun_gender(noun.doc[noun.i : noun.i + 1]) is not None
+        )
+    )
 
 
 def _person_bounds(doc: Doc, text: str, first: int, last: int) -> tuple[int, int]:
@@ -779,6 +956,24 @@ def _specific(span: Span, description: coref.Description) -> bool:
     if description.group in _ANONYMOUS_GROUPS:
         return False
     return any(c.dep_ in {"amod", "compound", "nmod", "npadvmod"} for c in root.lefts)
+
+
+def _spell_out(record: EntityRecord, text: str, letters: str) -> None:
+    """Name an organisation known by its acronym ("BLM") with the words the text spells it
+    out in ("Black Lives Matter"), when the recogniser missed them: its full name."""
+    forms = {
+        m.group(0)
+        for m in _CAPITALISED_RUN.finditer(text)
+        if " " in m.group(0) and acronym(m.group(0)) == letters
+    }
+    if len(forms) == 1:
+        full = forms.pop()
+        record.aliases.append(record.name)
+        record.name = full
+
+
+# Runs of capitalised words, with the small words an organisation's name may hold.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?: (?:of |for |and |the )?[A-Z][a-z]+)+")
 
 
 def _named_organisation(span: Span, description: coref.Description) -> str | None:
