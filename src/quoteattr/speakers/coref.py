@@ -339,9 +339,15 @@ class Resolver:
     """Answers "who is this mention?" for speaker mentions, in text order."""
 
     def __init__(
-        self, doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]
+        self,
+        doc: Doc,
+        records: Sequence[EntityRecord],
+        quoted: Sequence[tuple[int, int]],
+        text: str | None = None,
     ):
         self.doc = doc
+        # ``doc.text`` is rebuilt from every token on each access: read it once.
+        self.text = doc.text if text is None else text
         self.records = list(records)
         self.quoted = sorted(quoted)
         self._quoted_starts = [q[0] for q in self.quoted]
@@ -386,7 +392,7 @@ class Resolver:
                 main=_is_main_subject(root),
                 bound_by=_bound_by(root),
                 modifier=is_modifier(span),
-                aside=_in_parentheses(self.doc.text, mention.start),
+                aside=_in_parentheses(self.text, mention.start),
             )
         )
 
@@ -753,13 +759,17 @@ def _addressed_in_quotes(text: str, word: str, quoted: Sequence[tuple[int, int]]
 
 
 def learn_people(
-    doc: Doc, records: Sequence[EntityRecord], quoted: Sequence[tuple[int, int]]
+    doc: Doc,
+    records: Sequence[EntityRecord],
+    quoted: Sequence[tuple[int, int]],
+    text: str | None = None,
 ) -> None:
     """The recogniser often labels a character's one-word name an organisation ("Amory"
     looked up). Such a name is a person when the text treats it as one: someone addresses
     it by name inside quotation marks, or it is the subject of sentences whose gendered
     pronouns all agree ("Amory shrugged as he went out") and that name no one else."""
     spans = sorted(quoted)
+    text = doc.text if text is None else text  # doc.text is rebuilt on each access
     starts = [q[0] for q in spans]
 
     def in_quotes(offset: int) -> bool:
@@ -773,7 +783,7 @@ def learn_people(
         if len(forms) != 1 or not _ONE_NAME_WORD.fullmatch(next(iter(forms))):
             continue
         word = next(iter(forms))
-        if _addressed_in_quotes(doc.text, word, spans):
+        if _addressed_in_quotes(text, word, spans):
             record.kind = EntityKind.PERSON
             continue
         genders: set[str] = set()

@@ -142,7 +142,7 @@ class SpeakerResolver:
                 text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             )
             if kind is EntityKind.PERSON:
-                end = _glued_surname_end(doc, last, end)
+                end = _glued_surname_end(doc, text, last, end)
             start = _after_glued_quote(text, start, end)
             if end > start:
                 found[(start, end)] = NameMention(
@@ -276,9 +276,9 @@ class SpeakerResolver:
             name_owner.extend((m.start, m.end, named) for m in named.mentions)
         name_owner.sort(key=lambda t: t[0])
         coref.learn_roles(doc, records, self.text)
-        coref.learn_people(doc, records, self.quoted)
+        coref.learn_people(doc, records, self.quoted, self.text)
         coref.learn_genders(doc, records, self.quoted)
-        resolver = Resolver(doc, records, self.quoted)
+        resolver = Resolver(doc, records, self.quoted, self.text)
         resolver.set_reported((f[0], f[1]) for c in candidates for f in c.fragments)
         for s, e in coref.narrative_people(doc, self.quoted):  # "the boy" of a novel
             self._resolve_span(s, e, (), records, name_owner, resolver)
@@ -864,7 +864,7 @@ def _headline_verb(token: Token) -> bool:
 _GLUED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=[:;,.]?[\"“”])")
 
 
-def _glued_surname_end(doc: Doc, last: int, end: int) -> int:
+def _glued_surname_end(doc: Doc, text: str, last: int, end: int) -> int:
     """Where a person's name ends when its last word is glued to punctuation and a quote
     mark the tokenizer kept with it (``Jane Rodham | Roe:"We learned``): the word is the
     name's, the rest is not, whether the recogniser took the token in or left it out."""
@@ -875,7 +875,7 @@ def _glued_surname_end(doc: Doc, last: int, end: int) -> int:
     if last >= len(doc):
         return end
     token = doc[last]
-    if token.idx != end + 1 or doc.text[end] != " ":
+    if token.idx != end + 1 or text[end] != " ":
         return end
     found = _GLUED_WORD.match(token.text)
     if found is None or found.end() == len(token.text):
