@@ -280,6 +280,19 @@ def _is_main_subject(token: Token) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+def _named_person_fitting(
+    record: EntityRecord, description: Description, gender: str | None
+) -> bool:
+    """Can ``record`` be the named person a description stands for: a person the text
+    names, who fits it (nationality, state, party, role group) and its gender?"""
+    return (
+        record.kind is EntityKind.PERSON
+        and record.fits(description)
+        and not (gender and record.gender and record.gender != gender)
+        and any(m.kind is MentionKind.NAME for m in record.mentions)
+    )
+
+
 def _forename_says_otherwise(record: EntityRecord, gender: str) -> bool:
     """Is a person known only by one word ("Alexandra", "Carl") that the forename list gives
     the other gender? One word alone may be a surname, so it sets no gender of its own; it
@@ -593,14 +606,22 @@ class Resolver:
                     return None
             if not occurrence.main or self._in_reported(occurrence.offset):
                 continue
-            record = occurrence.record
-            if record.kind is not EntityKind.PERSON or not record.fits(description):
-                continue
-            if gender and record.gender and record.gender != gender:
-                continue
-            if any(m.kind is MentionKind.NAME for m in record.mentions):
-                return record
+            if _named_person_fitting(occurrence.record, description, gender):
+                return occurrence.record
         return None
+
+    def in_view(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person a specific description stands for: the recent main-clause
+        subject it continues, else the one most in view."""
+        return self.recent_subject(description, gender, offset, exclude) or self.resolve_salient(
+            description, gender, offset, exclude
+        )
 
     def resolve_salient(
         self,
@@ -631,11 +652,7 @@ class Resolver:
         found: dict[int, EntityRecord] = {}
         for occurrence in self._before(offset, exclude):
             record = occurrence.record
-            if record.kind is not EntityKind.PERSON or not record.fits(description):
-                continue
-            if gender and record.gender and record.gender != gender:
-                continue
-            if not any(m.kind is MentionKind.NAME for m in record.mentions):
+            if not _named_person_fitting(record, description, gender):
                 continue
             # a subject is what the text is about: it weighs double
             weight = 2 if occurrence.subject and not self._in_reported(occurrence.offset) else 1

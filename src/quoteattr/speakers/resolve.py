@@ -440,6 +440,21 @@ class SpeakerResolver:
                 return record
         return None
 
+    @classmethod
+    def _token_owner(
+        cls, name_owner: list[tuple[int, int, EntityRecord]], token: Token
+    ) -> EntityRecord | None:
+        """The entity whose name covers ``token``."""
+        return cls._name_owner(name_owner, token.idx, token.idx + len(token.text))
+
+    @classmethod
+    def _person_at(
+        cls, name_owner: list[tuple[int, int, EntityRecord]], token: Token
+    ) -> EntityRecord | None:
+        """The person whose name covers ``token`` (None for an organisation's name)."""
+        owner = cls._token_owner(name_owner, token)
+        return owner if owner is not None and owner.kind is EntityKind.PERSON else None
+
     def _resolve(self, candidate, records, name_owner, resolver) -> EntityRecord | None:
         s, e = candidate.source
         exclude = [(f[0], f[1]) for f in candidate.fragments]
@@ -497,7 +512,7 @@ class SpeakerResolver:
                 resolver.note_mention(Mention.of(text, start, end, MentionKind.PRONOUN), record)
             return record
         root = doc[s:e].root
-        owner = self._name_owner(name_owner, root.idx, root.idx + len(root.text))
+        owner = self._token_owner(name_owner, root)
         if owner is None and root.pos_ == "NOUN":
             owner = (
                 self._named_in_apposition(root, name_owner)
@@ -541,17 +556,13 @@ class SpeakerResolver:
             member = coref.Description(
                 None, None, EntityKind.PERSON, None, False, description.party
             )
-            record = resolver.recent_subject(member, None, start, exclude)
-            if record is None:
-                record = resolver.resolve_salient(member, None, start, exclude)
+            record = resolver.in_view(member, None, start, exclude)
         if record is None and _definite_singular(span):
             role = coref.role_word(span.root.lemma_)
             record = resolver.resolve_by_role(role, start, exclude, description)
             if record is None and _specific(span, description):
                 gender = coref.noun_gender(span)
-                record = resolver.recent_subject(description, gender, start, exclude)
-                if record is None:
-                    record = resolver.resolve_salient(description, gender, start, exclude)
+                record = resolver.in_view(description, gender, start, exclude)
         elif record is None and _possessed_singular(span):  # "his brother added"
             role = coref.role_word(span.root.lemma_)
             record = resolver.resolve_by_role(role, start, exclude, description)
@@ -604,7 +615,7 @@ class SpeakerResolver:
         named before it in the sentence ("re-elect Sen. Jane Roe this year, who …"). None
         when the noun it hangs on is itself a person."""
         noun = pronoun.head.head
-        owner = self._name_owner(name_owner, noun.idx, noun.idx + len(noun.text))
+        owner = self._token_owner(name_owner, noun)
         if (
             (owner is not None and owner.kind is EntityKind.PERSON)
             or (
@@ -627,21 +638,16 @@ class SpeakerResolver:
             "npadvmod",
         }:
             token = token.head
-            if token.pos_ == "PROPN":
-                owner = self._name_owner(name_owner, token.idx, token.idx + len(token.text))
-                if owner is not None and owner.kind is EntityKind.PERSON:
-                    return owner
+            if token.pos_ == "PROPN" and (person := self._person_at(name_owner, token)):
+                return person
             for child in token.children:
-                if child.dep_ == "appos" and child.i < pronoun.i and child.pos_ == "PROPN":
-                    owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
-                    if owner is not None and owner.kind is EntityKind.PERSON:
-                        return owner
+                appos = child.dep_ == "appos" and child.i < pronoun.i and child.pos_ == "PROPN"
+                if appos and (person := self._person_at(name_owner, child)):
+                    return person
         for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             word = pronoun.doc[k]
-            if word.pos_ == "PROPN":
-                owner = self._name_owner(name_owner, word.idx, word.idx + len(word.text))
-                if owner is not None and owner.kind is EntityKind.PERSON:
-                    return owner
+            if word.pos_ == "PROPN" and (person := self._person_at(name_owner, word)):
+                return person
         return None
 
     def _named_in_apposition(
@@ -651,7 +657,7 @@ class SpeakerResolver:
         Kendall, said", "“Parasite” director Bong Joon Ho said"): the name is the speaker."""
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                owner = self._name_owner(name_owner, child.idx, child.idx + len(child.text))
+                owner = self._token_owner(name_owner, child)
                 if owner is not None:
                     return owner
         return None
@@ -676,8 +682,8 @@ class SpeakerResolver:
                 name = doc[k + 1]
                 if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
                     return None
-                owner = self._name_owner(name_owner, name.idx, name.idx + len(name.text))
-                if owner is None or owner.kind is not EntityKind.PERSON:
+                owner = self._person_at(name_owner, name)
+                if owner is None:
                     return None
                 after = k + 1
                 while after < sent_end and doc[after].ent_type_ == "PERSON":
@@ -707,7 +713,7 @@ class SpeakerResolver:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
-                        return self._name_owner(name_owner, pobj.idx, pobj.idx + len(pobj.text))
+                        return self._token_owner(name_owner, pobj)
         return None
 
     @staticmethod
@@ -732,9 +738,8 @@ class SpeakerResolver:
             return None
         return f"{person.name.split()[-1]} {span.root.lower_}"
 
-    @staticmethod
     def _spelled_out(
-        span: Span, named: str | None, records: list[EntityRecord]
+        self, span: Span, named: str | None, records: list[EntityRecord]
     ) -> EntityRecord | None:
         """The organisation an acronym before a word for the organisation itself stands for
         ("the BLM group", "the NRA organization" after "Black Lives Matter", "National Rifle
@@ -756,7 +761,7 @@ class SpeakerResolver:
             return None
         record = found[0]
         if record.name.replace(".", "") == letters:
-            _spell_out(record, span.doc.text, letters)
+            _spell_out(record, self.text, letters)
         return record
 
     def _described_entity(
