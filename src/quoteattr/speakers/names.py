@@ -441,6 +441,7 @@ class _Cluster:
     honorifics: set[str] = attrs.field(factory=set)
     generations: set[str | None] = attrs.field(factory=set)  # of its full names
     last_seen: int = -1
+    called_by_one_word: bool = False  # some mention is a bare surname or forename
 
     @property
     def gender(self) -> str | None:
@@ -584,6 +585,7 @@ class _Clusterer:
         cluster.members.append(index)
         cluster.texts.append(text)
         cluster.last_seen = index
+        cluster.called_by_one_word = cluster.called_by_one_word or len(_parse(text).keys) == 1
 
     # -- deciding
 
@@ -802,7 +804,7 @@ def _surname_user(clusters: Sequence[_Cluster], p: _Parsed) -> _Cluster | None:
     added"): news names a second bearer in full and keeps the bare surname for the first."""
     if p.multi:
         return None
-    users = [c for c in clusters if any(len(_parse(t).keys) == 1 for t in c.texts)]
+    users = [c for c in clusters if c.called_by_one_word]
     if len(users) == 1 and len(clusters) > 1:
         return users[0]
     return None
