@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..rules.syntax import pos_id, string_id, token_columns
+from ..text.spans import SpanSet
 from ..types import EntityKind, Mention, MentionKind
 from .names import listed_forename_gender, name_gender
 from .profile import role_text, title_words
@@ -363,9 +364,8 @@ class Resolver:
         self.text = doc.text if text is None else text
         self.records = list(records)
         self.quoted = sorted(quoted)
-        self._quoted_starts = [q[0] for q in self.quoted]
-        self._reported: list[tuple[int, int]] = []
-        self._reported_starts: list[int] = []
+        self._quoted = SpanSet(self.quoted)
+        self._reported = SpanSet()
         self._occurrences: list[_Occurrence] = []
         for record in records:
             for mention in record.mentions:
@@ -375,19 +375,16 @@ class Resolver:
     # -- bookkeeping
 
     def _in_quotes(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._quoted_starts, offset) - 1
-        return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
+        return offset in self._quoted
 
     def set_reported(self, contents: Iterable[tuple[int, int]]) -> None:
         """The reported contents of the text's quotes, indirect ones too: a person named
         inside what someone said ("X said that Obama shows great charm") is what was talked
         about, not the likely antecedent of the next "he said"."""
-        self._reported = sorted(contents)
-        self._reported_starts = [c[0] for c in self._reported]
+        self._reported = SpanSet(contents)
 
     def _in_reported(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._reported_starts, offset) - 1
-        return k >= 0 and self._reported[k][0] <= offset < self._reported[k][1]
+        return offset in self._reported
 
     def _add_occurrence(self, mention: Mention, record: EntityRecord) -> None:
         if self._in_quotes(mention.start):
@@ -743,8 +740,7 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
     """Token ranges of definite descriptions of people that are the subject of a narrative
     sentence ("The boy dropped his bundle"): in fiction they are characters, and pronouns
     refer to them as much as to names."""
-    spans = sorted(quoted)
-    starts = [q[0] for q in spans]
+    inside = SpanSet(quoted)
     out = []
     deps, tags = token_columns(doc, [DEP, POS])  # no Token for most tokens
     for i, (dep, pos) in enumerate(zip(deps, tags, strict=True)):
@@ -758,8 +754,7 @@ def narrative_people(doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[tuple[
         det = next((c for c in token.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the":
             continue
-        k = bisect.bisect_right(starts, token.idx) - 1
-        if k >= 0 and spans[k][0] <= token.idx < spans[k][1]:
+        if token.idx in inside:
             continue
         out.append((det.i, token.i + 1))
     return out
@@ -787,11 +782,7 @@ def learn_people(
     pronouns all agree ("Amory shrugged as he went out") and that name no one else."""
     spans = sorted(quoted)
     text = doc.text if text is None else text  # doc.text is rebuilt on each access
-    starts = [q[0] for q in spans]
-
-    def in_quotes(offset: int) -> bool:
-        k = bisect.bisect_right(starts, offset) - 1
-        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+    inside = SpanSet(spans)
 
     for record in records:
         if record.kind is not EntityKind.ORGANIZATION or not record.mentions:
@@ -806,7 +797,7 @@ def learn_people(
         genders: set[str] = set()
         for mention in record.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or in_quotes(mention.start) or span.root.dep_ != "nsubj":
+            if span is None or mention.start in inside or span.root.dep_ != "nsubj":
                 continue
             sent = span.sent
             if any(e.start != span.start and e.label_ in {"PERSON", "ORG"} for e in sent.ents):
@@ -814,7 +805,7 @@ def learn_people(
             genders |= {
                 "m" if t.lower_ in _HE else "f"
                 for t in sent
-                if t.i > span.root.i and t.lower_ in _HE | _SHE and not in_quotes(t.idx)
+                if t.i > span.root.i and t.lower_ in _HE | _SHE and t.idx not in inside
             }
         if len(genders) == 1:
             record.kind = EntityKind.PERSON
@@ -828,12 +819,7 @@ def learn_genders(
     pronouns of the sentences they are the subject of: "Tess looked up as she passed" makes
     Tess a woman. A sentence counts only when it names no one else and its gendered pronouns
     (outside quotation marks) all agree; the majority over such sentences wins."""
-    spans = sorted(quoted)
-    starts = [q[0] for q in spans]
-
-    def in_quotes(offset: int) -> bool:
-        k = bisect.bisect_right(starts, offset) - 1
-        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+    inside = SpanSet(quoted)
 
     owners: dict[int, list[tuple[EntityRecord, int]]] = {}  # sentence start -> named people
     for record in records:
@@ -848,7 +834,7 @@ def learn_genders(
                 gender = name_gender(f"{doc[span.start - 1].text} {mention.text}")
                 if gender is not None:
                     titled.add(gender)
-            if not in_quotes(mention.start):
+            if mention.start not in inside:
                 owners.setdefault(span.sent.start, []).append((record, span.root.i))
         if record.gender is None and len(titled) == 1:
             record.gender = titled.pop()
@@ -863,7 +849,7 @@ def learn_genders(
         found = {
             "m" if t.lower_ in _HE else "f"
             for t in sent
-            if t.i > head and t.lower_ in _HE | _SHE and not in_quotes(t.idx)
+            if t.i > head and t.lower_ in _HE | _SHE and t.idx not in inside
         }
         if len(found) == 1:
             counts = votes.setdefault(id(record), [0, 0])

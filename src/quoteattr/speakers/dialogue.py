@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
 from ..rules.sources import noun_phrase
+from ..text.spans import SpanSet
 from ..types import EntityKind, MentionKind
 from .coref import EntityRecord, describe, is_modifier, pronoun_features
 
@@ -172,6 +173,7 @@ class DialogueSieves:
         self.breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
         self.quoted = sorted(quoted)
         self._quoted_starts = [q[0] for q in self.quoted]
+        self._inside = SpanSet(self.quoted)
         self.people: list[tuple[int, int, EntityRecord]] = sorted(
             (
                 (m.start, m.end, r)
@@ -224,8 +226,7 @@ class DialogueSieves:
         return start, end
 
     def _inside_quotes(self, offset: int) -> bool:
-        k = bisect.bisect_right(self._quoted_starts, offset) - 1
-        return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
+        return offset in self._inside
 
     def _next_quote_start(self, offset: int) -> int:
         k = bisect.bisect_left(self._quoted_starts, offset)
