@@ -10,7 +10,8 @@ __all__ = ["SpanSet"]
 
 class SpanSet:
     """Sorted ``(start, end)`` character spans (quotations, reported contents), with a
-    binary search for membership: the speaker rules ask once per mention."""
+    binary search for membership: the speaker rules ask once per mention. The search looks
+    only at the last span starting at or before the offset, so the spans must not nest."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.spans = sorted(spans)
