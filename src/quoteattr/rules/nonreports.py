@@ -198,11 +198,11 @@ def _amount_word(token: Token) -> bool:
 def _verdict(doc: Doc, candidate: Candidate) -> bool:
     """ "a jury found him guilty of manslaughter": a verdict, the finding of a court, not a
     report of what the jury said or a study showed."""
-    span = _content_span(doc, candidate)
-    if span is None:
-        return False
     head = doc[candidate.cue.head] if candidate.cue is not None else None
     if head is None or head.lemma_.lower() != "find":
+        return False
+    span = _content_span(doc, candidate)
+    if span is None:
         return False
     return any(t.lower_ in _VERDICT_WORDS and t.pos_ == "ADJ" for t in span)
 
