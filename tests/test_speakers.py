@@ -743,3 +743,27 @@ def test_a_bare_surname_stays_with_the_person_the_text_called_so(
     )
     calder = speaker_of(attributor.analyze(text), "vetted for decades")
     assert calder is not None and calder.name == "Ann Calder"
+
+
+def test_a_name_taken_for_an_organisation_is_a_person_when_the_text_says_so(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # The small English model labels this name ORG; the apposition says it is a person,
+    # so the later "he" can resolve to him.
+    text = (
+        "The prime minister, Keir Holloway, said the plan was a turning point. "
+        "“We will not back down,” he told reporters in Leeds."
+    )
+    analysis = attributor.analyze(text)
+    holloway = speaker_of(analysis, "We will not back down")
+    assert holloway is not None and holloway.name == "Keir Holloway"
+    assert holloway.kind.value == "person"
+
+
+def test_a_sports_role_before_a_name_is_a_role_not_part_of_the_name(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = "Midfielder Ana Costa said the team would bounce back after the defeat."
+    costa = speaker_of(attributor.analyze(text), "the team would bounce back")
+    assert costa is not None and costa.name == "Ana Costa"
+    assert "midfielder" in [role.lower() for role in costa.role]

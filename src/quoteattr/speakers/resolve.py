@@ -62,6 +62,7 @@ _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
 # Last words of the names of buildings and places ("Trump Tower"), never of a person.
 _PLACE_HEADS = word_list("place_name_heads")
+_ORG_NAME_WORDS = word_list("organisation_name_words")
 # Lemmas of the speech verbs ("tell", "say"), for a headline verb glued to a name.
 _CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
@@ -128,6 +129,8 @@ class SpeakerResolver:
                     continue
             if kind is EntityKind.GROUP and _party_member(ent):
                 continue  # "The Republican said": one person of the party, not a name
+            if kind is EntityKind.ORGANIZATION and _person_in_apposition(ent):
+                kind = EntityKind.PERSON  # "The prime minister, Keir Holloway, said"
             first = _after_dateline(doc, ent.start, ent.end)
             while first < ent.end - 1 and (
                 doc[first].pos_ in _NOT_NAME_START or _role_before_name(doc[first], kind)
@@ -899,6 +902,28 @@ def _role_before_name(token: Token, kind: EntityKind) -> bool:
     """A role word the recogniser took into a person's name ("Comedian Rob Tanner"); titles
     ("President", ``name_titles``) stay, the name rules know them."""
     return kind is EntityKind.PERSON and token.lower_ not in _TITLES and coref.is_role_word(token)
+
+
+def _person_in_apposition(ent: Span) -> bool:
+    """A name the recogniser took for an organisation's that the text itself calls a person
+    in apposition ("The prime minister, Keir Holloway,", "Amanda Reyes, the campaign's
+    political director,"): two or more capitalised proper nouns, none a word organisations'
+    names are made of (``organisation_name_words``)."""
+    if len(ent) < 2 or len(ent) > 4:
+        return False
+    if any(t.pos_ != "PROPN" or not t.is_title or t.lower_ in _ORG_NAME_WORDS for t in ent):
+        return False
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.tag_ != "NN":
+            continue
+        a, b = noun_phrase(noun)
+        if coref.describe(noun.doc[a:b]).kind is EntityKind.PERSON:
+            return True
+    return False
 
 
 def _plural_role(token: Token) -> bool:
