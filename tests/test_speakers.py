@@ -767,3 +767,14 @@ def test_a_sports_role_before_a_name_is_a_role_not_part_of_the_name(
     costa = speaker_of(attributor.analyze(text), "the team would bounce back")
     assert costa is not None and costa.name == "Ana Costa"
     assert "midfielder" in [role.lower() for role in costa.role]
+
+
+def test_a_capitalised_role_in_a_headline_stands_for_the_person_named_next(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Minister vows to fix potholes\n\nTransport Minister Greg Olsen has promised to fix "
+        "every pothole in the state by 2027. “It's a big job,” Mr Olsen said."
+    )
+    olsen = speaker_of(attributor.analyze(text), "to fix potholes")
+    assert olsen is not None and olsen.name == "Greg Olsen"

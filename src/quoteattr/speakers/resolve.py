@@ -209,6 +209,8 @@ class SpeakerResolver:
             a, b = root.i, root.i + 1
             while a > s and doc[a - 1].pos_ == "PROPN":
                 a -= 1
+            if b - a == 1 and root.text not in surnames and _headline_role(root):
+                continue  # "Minister vows …": the role the article's person holds, no name
             if root.ent_type_ and not (
                 all(
                     t.ent_type_ not in _ENTITY_LABELS and t.ent_type_ not in _SPEAKER_ONLY_LABELS
@@ -970,9 +972,23 @@ def _in_headline(span: Span) -> bool:
     """A singular role noun of the text's first sentence, bare or definite ("DNC chair
     dismisses …", "The senator says …"): a headline, whose person the article names next."""
     root = span.root
-    if root.pos_ != "NOUN" or root.tag_ != "NN" or span.sent.start != 0:
+    if span.sent.start != 0:
+        return False
+    common = root.pos_ == "NOUN" and root.tag_ == "NN"
+    capitalised = root.tag_ == "NNP" and coref.is_role_word(root)  # "Minister vows …"
+    if not (common or capitalised):
         return False
     return all(c.dep_ != "det" or c.lower_ == "the" for c in root.lefts)
+
+
+def _headline_role(token: Token) -> bool:
+    """A capitalised role word alone in the first sentence ("Minister vows to fix
+    potholes"), which the article writes again ("Transport Minister Greg Olsen"): a
+    headline's description, not a person's name."""
+    if token.ent_type_ or token.sent.start != 0 or not coref.is_role_word(token):
+        return False
+    doc = token.doc
+    return any(t.lower_ == token.lower_ for t in doc[token.sent.end : token.sent.end + 400])
 
 
 def _specific(span: Span, description: coref.Description) -> bool:
