@@ -778,3 +778,18 @@ def test_a_capitalised_role_in_a_headline_stands_for_the_person_named_next(
     )
     olsen = speaker_of(attributor.analyze(text), "to fix potholes")
     assert olsen is not None and olsen.name == "Greg Olsen"
+
+
+def test_a_capitalised_role_with_a_name_in_apposition_is_that_person(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "The Opposition Leader, David Kowalski, said the government had sat on the report "
+        "for two years. The opposition leader also called for the minister to resign."
+    )
+    analysis = attributor.analyze(text)
+    kowalski = speaker_of(analysis, "the government had sat on the report")
+    assert kowalski is not None and kowalski.name == "David Kowalski"
+    assert "opposition leader" in [role.lower() for role in kowalski.role]
+    later = speaker_of(analysis, "the minister to resign")
+    assert later is not None and later.name == "David Kowalski"

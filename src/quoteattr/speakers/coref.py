@@ -696,8 +696,11 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord], text: str | None = No
             for child in root.children:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
                     _learn_apposition(record, child)
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                _learn_apposition(record, root.head)
+            head = root.head
+            if root.dep_ == "appos" and (
+                head.pos_ == "NOUN" or (head.pos_ == "PROPN" and is_role_word(head))
+            ):
+                _learn_apposition(record, head)  # "the director, Jo Roe"; "The Health Secretary, …"
 
 
 def _learn_apposition(record: EntityRecord, noun: Token) -> None:

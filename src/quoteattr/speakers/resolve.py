@@ -193,6 +193,8 @@ class SpeakerResolver:
                 mention = Mention.of(text, *rostered, MentionKind.NAME)
                 found.setdefault(rostered, NameMention(mention, EntityKind.PERSON))
                 continue
+            if _capitalised_role(root):
+                continue  # "The Opposition Leader, David Roe, said": a role, not a name
             if root.pos_ != "PROPN":
                 # "his friend, Idriss Brahim, told": the name in apposition to a person noun
                 root = next(
@@ -518,7 +520,7 @@ class SpeakerResolver:
             return record
         root = doc[s:e].root
         owner = self._token_owner(name_owner, root)
-        if owner is None and root.pos_ == "NOUN":
+        if owner is None and (root.pos_ == "NOUN" or _capitalised_role(root)):
             owner = (
                 self._named_in_apposition(root, name_owner)
                 or self._named_after_comma(root, name_owner)
@@ -979,6 +981,17 @@ def _in_headline(span: Span) -> bool:
     if not (common or capitalised):
         return False
     return all(c.dep_ != "det" or c.lower_ == "the" for c in root.lefts)
+
+
+def _capitalised_role(token: Token) -> bool:
+    """A role written with a capital and taken for a proper noun ("The Health Secretary,
+    Wes Harlow, said"), with a name in apposition: a role phrase, whose name that is."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and coref.is_role_word(token)
+        and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ for c in token.children)
+    )
 
 
 def _headline_role(token: Token) -> bool:
