@@ -793,3 +793,16 @@ def test_a_capitalised_role_with_a_name_in_apposition_is_that_person(
     assert "opposition leader" in [role.lower() for role in kowalski.role]
     later = speaker_of(analysis, "the minister to resign")
     assert later is not None and later.name == "David Kowalski"
+
+
+def test_a_sports_club_is_an_organisation_that_the_club_stands_for(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Northfield Rovers have sacked their manager after a fifth straight defeat. "
+        "Assistant manager Carla Reyes will take charge of Tuesday's game against "
+        "Harwich, the club said in a statement to BBC Radio Northfield."
+    )
+    club = speaker_of(attributor.analyze(text), "will take charge")
+    assert club is not None and club.name == "Northfield Rovers"
+    assert club.kind.value == "organization"
