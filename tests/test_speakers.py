@@ -806,3 +806,16 @@ def test_a_sports_club_is_an_organisation_that_the_club_stands_for(
     club = speaker_of(attributor.analyze(text), "will take charge")
     assert club is not None and club.name == "Northfield Rovers"
     assert club.kind.value == "organization"
+
+
+def test_a_document_is_no_person_and_a_title_is_no_role(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "The team, led by geologist Dr. Yuki Tanaka of the Polar Research Institute, "
+        "drilled into the seabed. Tanaka said the cores were intact. The study suggests "
+        "that carbon dioxide levels were far higher than thought."
+    )
+    analysis = attributor.analyze(text)
+    tanaka = speaker_of(analysis, "the cores were intact")
+    assert tanaka is not None and tanaka.role == ("geologist",)
+    study = speaker_of(analysis, "carbon dioxide levels")
+    assert study is not None and study.kind.value == "unknown"

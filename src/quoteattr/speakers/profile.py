@@ -39,13 +39,18 @@ _MAX_ROLE_TOKENS = 12
 
 
 def role_text(tokens: Span | Sequence[Token]) -> str | None:
-    """The role a phrase states, as written, without a leading article, possessive pronoun
-    or punctuation ("the Russian president" -> "Russian president"); None when nothing of
-    a role is left, or the phrase is too long to be one."""
+    """The role a phrase states, as written, without a leading article or possessive
+    pronoun, a trailing form of address or punctuation ("the Russian president" -> "Russian
+    president", "geologist Dr." -> "geologist"); None when nothing of a role is left, or the
+    phrase is too long to be one."""
     start, end = 0, len(tokens)
     while start < end and (tokens[start].pos_ in _ROLE_OPENERS or tokens[start].tag_ == "POS"):
         start += 1
-    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+    while end > start and (
+        tokens[end - 1].is_punct
+        or tokens[end - 1].is_space
+        or tokens[end - 1].lower_.rstrip(".") in _HONORIFICS  # "geologist Dr. Ann Roe"
+    ):
         end -= 1
     if end <= start or end - start > _MAX_ROLE_TOKENS:
         return None

@@ -51,6 +51,7 @@ _CONTINUED_QUOTE_GAP = 80
 _ORG_SELF_NOUNS = word_list("organisation_self_nouns")
 # Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
 _PERSON_NOUNS = word_list("person_nouns")
+_DOCUMENT_NOUNS = word_list("document_nouns")
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
 # person whose words they are.
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
@@ -788,6 +789,8 @@ class SpeakerResolver:
             kind = description.kind or (
                 EntityKind.GROUP if description.plural else EntityKind.PERSON
             )
+            if description.kind is None and span.root.lemma_.lower() in _DOCUMENT_NOUNS:
+                kind = EntityKind.UNKNOWN  # "The study suggests …": a document, no person
             record = EntityRecord(
                 key=len(records), name=name or mention.text, kind=kind,
                 gender=coref.noun_gender(span),
