@@ -819,3 +819,28 @@ def test_a_document_is_no_person_and_a_title_is_no_role(attributor: quoteattr.At
     assert tanaka is not None and tanaka.role == ("geologist",)
     study = speaker_of(analysis, "carbon dioxide levels")
     assert study is not None and study.kind.value == "unknown"
+
+
+def test_the_i_of_an_opinion_piece_is_the_writer_its_closing_line_names(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "When I became a teacher 20 years ago, I believed that every child could learn to "
+        "read by seven. The education secretary says the plan is ambitious. I say that "
+        "ambition is not a budget.\n\n"
+        "Helen Ward is a head teacher in Bristol and the author of two books on reading."
+    )
+    writer = speaker_of(attributor.analyze(text), "ambition is not a budget")
+    assert writer is not None and writer.name == "Helen Ward"
+    assert any(role.startswith("head teacher") for role in writer.role)
+
+
+def test_a_character_the_story_names_before_its_last_line_is_not_the_narrator(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "I walked down to the harbour with Tom Reilly. I said that the boats were late. "
+        "Tom Reilly said nothing.\n\nTom Reilly is a quiet man."
+    )
+    narrator = speaker_of(attributor.analyze(text), "the boats were late")
+    assert narrator is not None and narrator.name != "Tom Reilly"

@@ -32,7 +32,7 @@ from .names import (
     is_listed_forename,
     same_name_word,
 )
-from .profile import GENDER_LABELS, distinct_roles, is_named
+from .profile import GENDER_LABELS, distinct_roles, is_named, role_text
 
 __all__ = ["SpeakerResolver", "build_entities"]
 
@@ -52,6 +52,8 @@ _ORG_SELF_NOUNS = word_list("organisation_self_nouns")
 # Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
 _PERSON_NOUNS = word_list("person_nouns")
 _DOCUMENT_NOUNS = word_list("document_nouns")
+# How many closing sentences may hold an opinion piece's line about its writer.
+BIO_SENTENCES = 2
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
 # person whose words they are.
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
@@ -333,8 +335,8 @@ class SpeakerResolver:
             )  # fmt: skip
         out = self._quoted_first_person(out, records, name_owner, resolver)
         if self._narrator_record is not None:
-            out = self._name_narrator(sieves.narrators_name(self._narrator_record, history),
-                                      records, out)  # fmt: skip
+            name = sieves.narrators_name(self._narrator_record, history)
+            out = self._name_narrator(name or self._writer_in_bio(name_owner), records, out)
         return records, out
 
     def _first_person_in_quote(self, candidate: Candidate) -> bool:
@@ -406,10 +408,41 @@ class SpeakerResolver:
             return out
         narrator.name = name.name
         narrator.aliases.extend(name.aliases)
+        narrator.roles.extend(name.roles)
         narrator.mentions.extend(name.mentions)
         narrator.gender = narrator.gender or name.gender
         records.remove(name)
         return [(c, narrator if r is name else r) for c, r in out]
+
+    def _writer_in_bio(
+        self, name_owner: list[tuple[int, int, EntityRecord]]
+    ) -> EntityRecord | None:
+        """The writer of an opinion piece, named in the closing line about them ("Jane Roe
+        is a head teacher in Bristol."): one of the last sentences, opening its paragraph,
+        whose subject is a person's name and whose verb is *be*, naming someone the text
+        mentions nowhere else. The "I" of the piece is that person, and what the line
+        calls them is a role."""
+        doc, text = self.doc, self.text
+        sentences = list(doc.sents)[-BIO_SENTENCES:] if len(doc) else []
+        for sent in reversed(sentences):
+            root = sent.root
+            if root.lemma_ != "be":
+                continue
+            if sent.start and "\n" not in text[doc[sent.start - 1].idx : sent.start_char]:
+                continue  # not the start of a paragraph
+            subject = first_child(root, "nsubj")
+            record = None if subject is None else self._person_at(name_owner, subject)
+            if record is None or not all(
+                sent.start_char <= m.start < sent.end_char for m in record.mentions
+            ):
+                continue
+            attribute = first_child(root, "attr")
+            if attribute is not None:
+                role = role_text(doc[slice(*noun_phrase(attribute))])
+                if role is not None:
+                    record.roles.append(role)  # "a head teacher in Bristol"
+            return record
+        return None
 
     def _tail(self, candidate: Candidate) -> int | None:
         """Where a quote's own cue and source end when they follow it ("…,” said the parson)."""
