@@ -844,3 +844,24 @@ def test_a_character_the_story_names_before_its_last_line_is_not_the_narrator(
     )
     narrator = speaker_of(attributor.analyze(text), "the boats were late")
     assert narrator is not None and narrator.name != "Tom Reilly"
+
+
+def test_a_person_at_an_organisation_is_no_organisation(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "The Department of Health said 40 hospitals were affected. "
+        "“It's chaos,” said a nurse at the hospital."
+    )
+    nurse = speaker_of(attributor.analyze(text), "It's chaos")
+    assert nurse is not None and nurse.name != "Department of Health"
+    assert nurse.kind.value == "person"
+
+
+def test_a_statement_from_an_organisation_is_the_organisations(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "CNN reported the closures first. According to a statement from the Department of "
+        "Health, 40 hospitals are affected."
+    )
+    department = speaker_of(attributor.analyze(text), "40 hospitals are affected")
+    assert department is not None and department.name == "Department of Health"

@@ -169,15 +169,28 @@ def party_state(text: str, end: int) -> str | None:
     return states.get(form) or states.get(form.rstrip(".")) or states.get(form.split()[0])
 
 
+def _head_end(tokens: Span | Sequence[Token]) -> int:
+    """Where a noun phrase's head word ends: one past the first token whose head lies
+    outside the phrase (the whole phrase when the tokens are not one phrase)."""
+    indices = {t.i for t in tokens}
+    for k, token in enumerate(tokens):
+        if token.head.i not in indices or token.head.i == token.i:
+            return k + 1
+    return len(tokens)
+
+
 def describe(tokens: Span | Sequence[Token]) -> Description:
     """Role, kind and nationality (or state) that a noun phrase (or title before a name)
     expresses."""
     words = [role_word(t.text) for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
     roles = _roles()
+    head = _head_end(tokens)
     best: tuple[str, EntityKind, str] | None = None
     for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
+        # One word after the head noun is in what qualifies it ("a nurse at the hospital"
+        # is no hospital); a phrase of several ("head of state") may run past it.
+        for i in range(head if n == 1 else len(words) - n + 1):
             for source in (words, lemmas):
                 phrase = " ".join(source[i : i + n])
                 if phrase in roles and (best is None or len(phrase) > len(best[0])):

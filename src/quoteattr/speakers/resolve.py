@@ -571,6 +571,10 @@ class SpeakerResolver:
             # forefinger pointed": the one whose finger it is
             a, b = noun_phrase(possessor)
             return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
+        author = _report_author(root)
+        if author is not None:  # "a statement from the Department of Health": the department
+            a, b = noun_phrase(author)
+            return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         span = doc[s:e]
         kind = coref.mention_kind(span)
         mention = Mention.of(text, start, end, kind)
@@ -1017,6 +1021,19 @@ def _in_headline(span: Span) -> bool:
     if not (common or capitalised):
         return False
     return all(c.dep_ != "det" or c.lower_ == "the" for c in root.lefts)
+
+
+def _report_author(noun: Token) -> Token | None:
+    """Who a report noun is from ("a statement from the ministry", "remarks by the
+    mayor"): the object of its *from* or *by*, when the noun is one of the cue nouns."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _REPORT_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+            author = first_child(prep, "pobj")
+            if author is not None and author.pos_ in {"NOUN", "PROPN"}:
+                return author
+    return None
 
 
 def _capitalised_role(token: Token) -> bool:
