@@ -170,13 +170,14 @@ def party_state(text: str, end: int) -> str | None:
 
 
 def _head_end(tokens: Span | Sequence[Token]) -> int:
-    """Where a noun phrase's head word ends: one past the first token whose head lies
-    outside the phrase (the whole phrase when the tokens are not one phrase)."""
+    """Where a noun phrase's head word ends: one past the last token whose head lies
+    outside the phrase (titles before a name all hang on the name: "geologist Dr.")."""
     indices = {t.i for t in tokens}
+    end = len(tokens)
     for k, token in enumerate(tokens):
         if token.head.i not in indices or token.head.i == token.i:
-            return k + 1
-    return len(tokens)
+            end = k + 1
+    return end
 
 
 def describe(tokens: Span | Sequence[Token]) -> Description:
