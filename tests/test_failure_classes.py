@@ -410,11 +410,11 @@ def test_group_noun_with_a_participle_is_its_source(attributor):
 def test_dateline_is_not_the_subject(attributor):
     text = (
         "Harbour town votes to rebuild its flooded sea wall\n\n"
-        "PORT ELLIS — The town council of Port Ellis voted on Tuesday to rebuild the sea wall "
+        "PORT ELLIS — The town council of Port Ellis decided on Tuesday to rebuild the sea wall "
         "that collapsed."
     )
     quote = quotes_of(attributor, text)[-1]
-    assert quote.cue.text == "voted"
+    assert quote.cue.text == "decided"
     assert quote.speaker_mention.text == "The town council of Port Ellis"
 
 
@@ -580,12 +580,13 @@ def test_nouns_of_critique_and_theory_report_with_a_possessor(attributor):
     assert theory.text == "the crash"
 
 
-def test_speaking_or_voting_in_favor_of_reports_a_stance(attributor):
+def test_speaking_in_favor_of_reports_a_stance_and_a_vote_is_a_deed(attributor):
     (spoke,) = quotes_of(attributor, "Senator Ruth Gale spoke out in favor of the new tax.")
     assert spoke.text == "the new tax"
     assert spoke.speaker.name == "Ruth Gale"
-    (voted,) = quotes_of(attributor, "The council voted in favor of the parking plan.")
-    assert voted.text == "the parking plan"
+    assert quotes_of(attributor, "The council voted in favor of the parking plan.") == ()
+    assert quotes_of(attributor, "The council voted to rebuild the sea wall.") == ()
+    assert quotes_of(attributor, "Councillor Dunne voted against the plan.") == ()
 
 
 def test_attack_reports_only_with_a_possessor(attributor):
@@ -1110,7 +1111,7 @@ def test_gerund_object_of_a_reporting_verb_is_the_content(attributor):
 
 
 def test_surname_the_parser_takes_for_an_organisation_is_a_person_object(attributor):
-    text = "Walter Brandt spoke in Ohio on Friday. Many farmers there would vote for Brandt."
+    text = "Walter Brandt spoke in Ohio on Friday. Many farmers there praised Brandt."
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "Brandt"
     assert quote.speaker_mention.text == "Many farmers"
