@@ -865,3 +865,15 @@ def test_a_statement_from_an_organisation_is_the_organisations(
     )
     department = speaker_of(attributor.analyze(text), "40 hospitals are affected")
     assert department is not None and department.name == "Department of Health"
+
+
+def test_a_possessors_role_is_not_the_descriptions_own(attributor: quoteattr.Attributor) -> None:
+    text = (
+        "President Ana Ruiz spoke on Monday. The president's lawyer said the case was "
+        "closed. According to the town's finance office, the plan will cost 14 million."
+    )
+    analysis = attributor.analyze(text)
+    lawyer = speaker_of(analysis, "the case was closed")
+    assert lawyer is not None and lawyer.name != "Ana Ruiz"
+    office = speaker_of(analysis, "the plan will cost")
+    assert office is not None and office.name == "the town's finance office"

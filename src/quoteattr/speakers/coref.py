@@ -180,6 +180,17 @@ def _head_end(tokens: Span | Sequence[Token]) -> int:
     return end
 
 
+def _possessor_words(tokens: Span | Sequence[Token]) -> frozenset[int]:
+    """Positions, within the phrase, of the words of a possessor ("the president's" in
+    "the president's lawyer")."""
+    first = tokens[0].i if len(tokens) else 0
+    found: set[int] = set()
+    for token in tokens:
+        if token.dep_ == "poss":
+            found.update(t.i - first for t in token.subtree)
+    return frozenset(found)
+
+
 def describe(tokens: Span | Sequence[Token]) -> Description:
     """Role, kind and nationality (or state) that a noun phrase (or title before a name)
     expresses."""
@@ -187,11 +198,15 @@ def describe(tokens: Span | Sequence[Token]) -> Description:
     lemmas = [t.lemma_.lower() for t in tokens]
     roles = _roles()
     head = _head_end(tokens)
+    owner = _possessor_words(tokens)
     best: tuple[str, EntityKind, str] | None = None
     for n in (3, 2, 1):
         # One word after the head noun is in what qualifies it ("a nurse at the hospital"
-        # is no hospital); a phrase of several ("head of state") may run past it.
+        # is no hospital); a phrase of several ("head of state") may run past it. The
+        # possessor's words are someone else's ("the president's lawyer" is a lawyer).
         for i in range(head if n == 1 else len(words) - n + 1):
+            if any(k in owner for k in range(i, i + n)):
+                continue
             for source in (words, lemmas):
                 phrase = " ".join(source[i : i + n])
                 if phrase in roles and (best is None or len(phrase) > len(best[0])):
