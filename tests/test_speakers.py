@@ -877,3 +877,15 @@ def test_a_possessors_role_is_not_the_descriptions_own(attributor: quoteattr.Att
     assert lawyer is not None and lawyer.name != "Ana Ruiz"
     office = speaker_of(analysis, "the plan will cost")
     assert office is not None and office.name == "the town's finance office"
+
+
+def test_a_company_name_is_an_organisation_whatever_the_recogniser_says(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "Priya Shah founded Lumen Labs in 2015. Lumen Labs said in a statement that "
+        "profits had doubled."
+    )
+    firm = speaker_of(attributor.analyze(text), "profits had doubled")
+    assert firm is not None and firm.name == "Lumen Labs"
+    assert firm.kind.value == "organization"

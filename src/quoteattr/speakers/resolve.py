@@ -64,7 +64,9 @@ _RESTATING_DASHES = frozenset({"--", "—", "–"})
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
 # Last words of the names of buildings and places ("Trump Tower"), never of a person.
-_PLACE_HEADS = word_list("place_name_heads") | word_list("team_name_heads")
+_PLACE_HEADS = (
+    word_list("place_name_heads") | word_list("team_name_heads") | word_list("company_name_ends")
+)
 _ORG_NAME_WORDS = word_list("organisation_name_words")
 # Lemmas of the speech verbs ("tell", "say"), for a headline verb glued to a name.
 _CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
@@ -141,7 +143,7 @@ class SpeakerResolver:
                 first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
             last = ent.end
             if kind is EntityKind.PERSON and doc[ent.end - 1].lower_ in _PLACE_HEADS:
-                kind = EntityKind.ORGANIZATION  # "Trump Tower", "Carnegie Hall", "X Rovers"
+                kind = EntityKind.ORGANIZATION  # "Trump Tower", "X Rovers", "X Labs"
             if kind is EntityKind.PERSON:
                 first, last = _person_bounds(doc, text, first, last)
             start, end = _strip_possessive(
