@@ -200,3 +200,15 @@ def test_a_noun_phrase_object_is_named_apart_from_a_clause(attributor):
     rules = {q.rule for q in quotes}
     assert "speech-clause" in rules
     assert all(q.rule != "speech-clause" for q in covering(quotes, "news of her engagement"))
+
+
+def test_the_question_put_to_someone_is_not_their_words(attributor):
+    text = (
+        "Asked whether he would resign, the chief executive, Felix Obi, said: “No.” "
+        "Speaking to reporters later, Obi said the wards were safe."
+    )
+    quotes = quotes_of(attributor, text)
+    asked = [q for q in quotes if q.text.startswith("whether he would resign")]
+    assert all(q.speaker is None for q in asked)
+    (safe,) = [q for q in quotes if q.text == "the wards were safe"]
+    assert safe.speaker is not None and safe.speaker.name == "Felix Obi"

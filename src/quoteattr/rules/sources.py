@@ -153,6 +153,8 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
     if cue.part == "agent" and head.dep_ == "appos":
         return head.head  # "Gillibrand, a supporter of ...": the person described
     verb = head.head if cue.part in {"adjective", "agent"} else head
+    if _passive_participle_adjunct(head):
+        return None  # "Asked whether he would resign, Obi said": Obi is the one asked
     if _is_stranded_participle(head):
         reporter = _reporter_before(head)
         if reporter is not None:
@@ -220,6 +222,21 @@ def _noun_source(noun: Token) -> Token | None:
             if issuer is not None:
                 return issuer
     return light_verb_subject(noun)
+
+
+def _passive_participle_adjunct(verb: Token) -> bool:
+    """A past participle set before a clause as its adjunct ("Asked about the error, she
+    said …", "Pressed on the date, the minister …"): the clause's subject is the one the
+    words were put to; who put them is not named."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in _PARTICIPLE_SUBJECTS for c in verb.children)
+    )
+
+
+_PARTICIPLE_SUBJECTS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "agent"})
 
 
 def _is_stranded_participle(verb: Token) -> bool:
