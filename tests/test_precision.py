@@ -212,3 +212,21 @@ def test_the_question_put_to_someone_is_not_their_words(attributor):
     assert all(q.speaker is None for q in asked)
     (safe,) = [q for q in quotes if q.text == "the wards were safe"]
     assert safe.speaker is not None and safe.speaker.name == "Felix Obi"
+
+
+def test_the_terms_a_source_speaks_on_are_not_their_words(attributor):
+    text = (
+        "A spokeswoman for the ministry, who asked not to be named because she was not "
+        "authorised to speak, said the figure could rise."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["the figure could rise"]
+
+
+def test_a_thing_that_threatens_or_promises_says_nothing(attributor):
+    text = (
+        "Rising energy bills threatened to close the bakery. The new plan promises to cut "
+        "waiting times. Residents threatened to sue the council."
+    )
+    quotes = quotes_of(attributor, text)
+    assert [q.text for q in quotes] == ["to sue the council"]

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..lexicon import word_list
 from ..types import QuoteKind
+from .cuelexicon import source_nouns
 
 if TYPE_CHECKING:  # quotes.py calls this module: import its type for annotations only
     from .quotes import Candidate
@@ -71,6 +72,8 @@ def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
         return True
     if candidate.kind is QuoteKind.DIRECT:
         return False
+    if _anonymity_terms(doc, candidate) or _thing_foretells(doc, head, candidate):
+        return True
     return _writers_inference(head) or _empty_content(doc, candidate) or _verdict(doc, candidate)
 
 
@@ -214,3 +217,44 @@ def _hypothetical(head: Token) -> bool:
     """ "Those CEOs should make it clear …", "she might argue that …": a report the sentence
     asks for or imagines, not one that was made."""
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children)
+
+
+def _anonymity_terms(doc: Doc, candidate: Candidate) -> bool:
+    """ "a spokeswoman, who asked not to be named because …", "declined to be identified":
+    the terms on which a source speaks, not what they said."""
+    span = _content_span(doc, candidate)
+    if span is None:
+        return False
+    words = [t for t in span[:5] if t.lower_ != "not"]
+    return (
+        len(words) >= 3
+        and words[0].lower_ == "to"
+        and words[1].lemma_ == "be"
+        and words[2].tag_ == "VBN"
+        and words[2].lemma_.lower() in _ANONYMITY_VERBS
+    )
+
+
+def _thing_foretells(doc: Doc, head: Token, candidate: Candidate) -> bool:
+    """ "Rising energy bills threatened to close it", "the plan promises to cut costs": with a
+    thing for subject, *threaten* and *promise* tell what is likely, not what anyone said.
+    Any noun that may name people (a role, a person noun, a word formed like one: "voters",
+    "residents") keeps the report."""
+    if head.lemma_.lower() not in _FORETELLING_VERBS or candidate.source is None:
+        return False
+    span = _content_span(doc, candidate)
+    if span is None or span[0].lower_ != "to":
+        return False
+    root = doc[candidate.source[0] : candidate.source[1]].root
+    if root.pos_ != "NOUN" or root.ent_type_:
+        return False
+    lemma = root.lemma_.lower()
+    return not (
+        lemma in source_nouns() or lemma in _PERSON_NOUNS or lemma.endswith(_PEOPLE_ENDINGS)
+    )
+
+
+_ANONYMITY_VERBS = word_list("anonymity_verbs")
+_FORETELLING_VERBS = word_list("foretelling_verbs")
+_PERSON_NOUNS = word_list("person_nouns") | word_list("ungendered_people")
+_PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "man", "men", "ee")
