@@ -3,11 +3,13 @@
     python scripts/fit_calibration.py GOLD.jsonl... [--parse-cache DIR] [--out FILE]
 
 Runs quoteattr over the gold files, records for every scored prediction whether it matched a
-gold quote with the right speaker, and fits a logistic model (L2-regularised, Newton steps)
-of that outcome on ``quoteattr.calibration.features``. Each corpus weighs the same in the fit
-however many predictions it has, so that a large corpus does not decide alone. Documents are
-also split into folds and the model refitted without each, to report an honest
-(cross-validated) calibration error next to the in-sample one. Writes
+gold quote with the speaker a user gets right (``Outcome.right``: the speaker entity where the
+gold says who it is, LitBank's character or the canonical name, else the mention), and fits a
+logistic model (L2-regularised, Newton steps) of that outcome on
+``quoteattr.calibration.features``. Each corpus weighs the same in the fit however many
+predictions it has, so that a large corpus does not decide alone. Documents are also split
+into folds and the model refitted without each, to report an honest (cross-validated)
+calibration error next to the in-sample one. Writes
 ``src/quoteattr/data/calibration.tsv`` unless told otherwise.
 """
 

@@ -47,7 +47,9 @@ BAND_EDGES = (0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 @attrs.frozen
 class Outcome:
     """One scored prediction: the quote, and whether it matched a gold quote (``matched``)
-    with the right speaker too (``right``; a gold quote with no speaker needs none)."""
+    with the speaker a user gets right too (``right``: judged on the entity where the gold
+    says who the speaker is, else on the mention; a gold quote with no speaker needs none).
+    ``right`` is what ``confidence`` estimates."""
 
     quote: Quote
     corpus: str
