@@ -181,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+")
     parser.add_argument("--parse-cache")
     parser.add_argument("--out", default=str(DEFAULT_OUT))
-    parser.add_argument("--l2", type=float, default=8.0)
-    parser.add_argument("--min-count", type=int, default=8)
+    parser.add_argument("--l2", type=float, default=16.0)
+    parser.add_argument("--min-count", type=int, default=15)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
         "--balance", type=float, default=0.75, help="corpus weighting: 1 equal, 0 by size"

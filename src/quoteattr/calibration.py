@@ -143,6 +143,11 @@ def features(quote: Quote, text: str) -> list[str]:
         f"speaker*category={speaker_kind}*{category}",
         f"mention*category={mention}*{category}",
         f"named*category={named}*{category}",
+        # How much the text says of the speaker, which fiction needs to tell characters
+        # apart: an entity with a known gender has pronouns resolved to it, and one seen once
+        # is a guess more often than a character met throughout.
+        f"gender={speaker.gender if speaker is not None else 'none'}",
+        f"mentions={_size(len(speaker.mentions), (1, 3, 8, 20)) if speaker else 'none'}",
         f"words={_size(words, (2, 4, 8, 16, 32))}*{kind}",
         f"line_words={_size(line_words, (6, 12, 25))}",
         f"first_line={0 <= quote.start < first_break}",
