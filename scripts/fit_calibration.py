@@ -3,11 +3,13 @@
     python scripts/fit_calibration.py GOLD.jsonl... [--parse-cache DIR] [--out FILE]
 
 Runs quoteattr over the gold files, records for every scored prediction whether it matched a
-gold quote with the right speaker, and fits a logistic model (L2-regularised, Newton steps)
-of that outcome on ``quoteattr.calibration.features``. Each corpus weighs the same in the fit
-however many predictions it has, so that a large corpus does not decide alone. Documents are
-also split into folds and the model refitted without each, to report an honest
-(cross-validated) calibration error next to the in-sample one. Writes
+gold quote with the speaker a user gets right (``Outcome.right``: the speaker entity where the
+gold says who it is, LitBank's character or the canonical name, else the mention), and fits a
+logistic model (L2-regularised, Newton steps) of that outcome on
+``quoteattr.calibration.features``. Each corpus weighs the same in the fit however many
+predictions it has, so that a large corpus does not decide alone. Documents are also split
+into folds and the model refitted without each, to report an honest (cross-validated)
+calibration error next to the in-sample one. Writes
 ``src/quoteattr/data/calibration.tsv`` unless told otherwise.
 """
 
@@ -179,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+")
     parser.add_argument("--parse-cache")
     parser.add_argument("--out", default=str(DEFAULT_OUT))
-    parser.add_argument("--l2", type=float, default=8.0)
-    parser.add_argument("--min-count", type=int, default=8)
+    parser.add_argument("--l2", type=float, default=16.0)
+    parser.add_argument("--min-count", type=int, default=15)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
         "--balance", type=float, default=0.75, help="corpus weighting: 1 equal, 0 by size"

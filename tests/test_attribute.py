@@ -53,6 +53,18 @@ def test_interrupted_quote_is_one_quote_with_two_fragments(attributor):
     assert quote.speaker.name == "Karl Olsen"
 
 
+def test_a_quote_resumed_after_a_mixed_quote_is_one_quote_with_two_fragments(attributor):
+    text = (
+        'Ferry fares "will rise sharply this winter," said analyst Mia Holt of the Harbour '
+        'Trust. "Nobody in the islands is ready for it."'
+    )
+    (quote,) = run(attributor, text).quotes
+    assert quote.kind.value == "mixed"
+    assert [f.text for f in quote.fragments][-1] == "Nobody in the islands is ready for it."
+    assert len(quote.fragments) == 2
+    assert quote.speaker.name == "Mia Holt"
+
+
 def test_indirect_quote_content_and_speaker(attributor):
     text = "Maria Lopez said the company would cut 200 jobs next year."
     (quote,) = run(attributor, text).quotes

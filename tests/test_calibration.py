@@ -18,7 +18,16 @@ from quoteattr.calibration import (
     threshold_table,
 )
 from quoteattr.evaluate import GoldDocument, GoldQuote, evaluate_documents
-from quoteattr.types import Category, Mention, MentionKind, Quote, QuoteKind, Span
+from quoteattr.types import (
+    Category,
+    Entity,
+    EntityKind,
+    Mention,
+    MentionKind,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 TEXT = "Headline of the page\nThe mayor said that the bridge will reopen in May."
 
@@ -201,6 +210,17 @@ def test_features_cross_the_holder_with_the_category():
     assert "mention*category=nominal*thought" in names
     assert "named*category=none*thought" in names
     assert "mention*category=nominal*speech" not in names
+
+
+def test_features_say_how_much_the_text_says_of_the_speaker():
+    assert {"gender=none", "mentions=none"} <= set(features(make_quote(), TEXT))
+    mayor = Mention.of(TEXT, 21, 30, MentionKind.NOMINAL)
+    seen_once = Entity(id="e1", name="The mayor", kind=EntityKind.PERSON, mentions=(mayor,))
+    names = features(make_quote(speaker=seen_once), TEXT)
+    assert {"gender=None", "mentions=1"} <= set(names)
+    often = attrs.evolve(seen_once, gender="female", mentions=(mayor,) * 5)
+    names = features(make_quote(speaker=often), TEXT)
+    assert {"gender=female", "mentions=8"} <= set(names)
 
 
 def _fit_script():

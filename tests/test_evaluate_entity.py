@@ -118,6 +118,14 @@ def test_canonical_accuracy_by_type_and_anonymous_sources_named(tmp_path: Path) 
     assert s.person_named_rate() == 0.5  # the group yes, the unnamed spokesman no
     assert s.person_named_rate("unnamed") == 0.0
     assert s.entity_accuracy == 0.5  # no LitBank lists: the canonical figure
+    # The calibration target is what a user gets: the canonical name where the gold has one,
+    # and for a group or unnamed source no person named (every quote matched).
+    assert [(o.matched, o.right) for o in s.outcomes] == [
+        (True, True),
+        (True, False),
+        (True, False),
+        (True, True),
+    ]
     wrong = [(e.gold_speaker, e.predicted_speaker) for e in report.errors_of("wrong_entity")]
     assert wrong == [("Harbour campaign", "Harbour"), ("(group)", "Ada Kendall")]
     data = report.to_dict()["overall"]["canonical"]
@@ -169,6 +177,8 @@ def test_litbank_entity_level_needs_most_name_mentions_of_the_character(tmp_path
     assert (s.entity_right, s.entity_total) == (1, 2)
     assert s.entity_accuracy == 0.5
     assert report.to_dict()["overall"]["speaker_entity"]["accuracy"] == 0.5
+    # The calibration target follows the entity, not the mention: the merged entity is wrong.
+    assert [o.right for o in s.outcomes] == [False, True]
     assert [e.start for e in report.errors_of("wrong_entity")] == [at(T_NOVEL, "Hello")[0]]
 
 

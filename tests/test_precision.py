@@ -99,6 +99,25 @@ NON_REPORTS = {
         ["guilty of neglect"],
         "would appeal the verdict",
     ),
+    "a name given, not words said (club news)": (
+        "The rowing club, now part of a league called the Northern River Association, "
+        "trains at dawn. Its coach Anna Berg said that the crew was ready.",
+        ["Northern River Association"],
+        "the crew was ready",
+    ),
+    "a prize or a share taken, not a claim (sport and election reports)": (
+        "The striker finished the season strongly, claiming the golden boot award. In the "
+        "final round the Harbour party held on, claiming 41 percent of the vote. Its leader "
+        "Omar Daly said that the result was a mandate.",
+        ["golden boot award", "41 percent"],
+        "the result was a mandate",
+    ),
+    "a visit, not a call to act (business news)": (
+        "The drug maker called on a lobbying firm in the capital last spring. A company "
+        "spokeswoman said that the contract had ended.",
+        ["lobbying firm"],
+        "the contract had ended",
+    ),
     "an amount asked for (business news)": (
         "Ministers are weighing the rail operator's funding request for $40m, and whether "
         "the line can open next year. The operator's chief executive said that services "

@@ -47,7 +47,9 @@ BAND_EDGES = (0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 @attrs.frozen
 class Outcome:
     """One scored prediction: the quote, and whether it matched a gold quote (``matched``)
-    with the right speaker too (``right``; a gold quote with no speaker needs none)."""
+    with the speaker a user gets right too (``right``: judged on the entity where the gold
+    says who the speaker is, else on the mention; a gold quote with no speaker needs none).
+    ``right`` is what ``confidence`` estimates."""
 
     quote: Quote
     corpus: str
@@ -141,6 +143,11 @@ def features(quote: Quote, text: str) -> list[str]:
         f"speaker*category={speaker_kind}*{category}",
         f"mention*category={mention}*{category}",
         f"named*category={named}*{category}",
+        # How much the text says of the speaker, which fiction needs to tell characters
+        # apart: an entity with a known gender has pronouns resolved to it, and one seen once
+        # is a guess more often than a character met throughout.
+        f"gender={speaker.gender if speaker is not None else 'none'}",
+        f"mentions={_size(len(speaker.mentions), (1, 3, 8, 20)) if speaker else 'none'}",
         f"words={_size(words, (2, 4, 8, 16, 32))}*{kind}",
         f"line_words={_size(line_words, (6, 12, 25))}",
         f"first_line={0 <= quote.start < first_break}",

@@ -187,7 +187,10 @@ def _confidence_lines(report: Report) -> list[str]:
             lines.append(f"  {name + ':':11s} " + "   ".join(cells))
     if report.threshold is not None:
         lines.append(f"Scores above are for quotes with confidence >= {report.threshold:g}.")
-    lines += ["", "Calibration: % right (match + speaker) per confidence band (upper edge); ECE"]
+    lines += [
+        "",
+        "Calibration: % right (match + speaker entity) per confidence band (upper edge); ECE",
+    ]
     for name, s in named:
         bands = calibration.calibration_bands(s.outcomes)
         cells = [f"{b.high:g}:{pct(b.precision)}" for b in bands if b.count]

@@ -25,7 +25,7 @@ from .matching import (
 )
 from .report import Report
 from .scores import CorpusScore
-from .speakers import EntitySpans, score_entity, speaker_right
+from .speakers import EntitySpans, score_entity, served_speaker_right, speaker_right
 
 
 def _pred_quotes(prediction: Attribution | Sequence[Quote], doc: GoldDocument) -> list[Quote]:
@@ -157,7 +157,7 @@ def _score_document(
         else:
             errors.append(gold_error("wrong_speaker", gi, predicted_speaker(p)))
     s.e2e_predicted = len(preds) - matched_to_speakerless
-    s.outcomes = _outcomes(doc, preds, loose)
+    s.outcomes = _outcomes(doc, preds, loose, entity_spans)
 
     used = set(loose.values())
     for pi, p in enumerate(preds):
@@ -181,14 +181,17 @@ def _score_document(
     return s, errors
 
 
-def _outcomes(doc: GoldDocument, preds: Sequence[Quote], loose: Mapping[int, int]) -> list[Outcome]:
-    """How each scored prediction fared: matched, and matched with the right speaker."""
+def _outcomes(
+    doc: GoldDocument, preds: Sequence[Quote], loose: Mapping[int, int], spans: EntitySpans
+) -> list[Outcome]:
+    """How each scored prediction fared: matched, and matched with the speaker a user gets
+    right (``served_speaker_right``: the entity where the gold says who it is)."""
     gold_of = {p: g for g, p in loose.items()}
     out: list[Outcome] = []
     for pi, quote in enumerate(preds):
         gi = gold_of.get(pi)
         gold = doc.quotes[gi] if gi is not None else None
-        right = gold is not None and (not gold.has_speaker or speaker_right(gold, quote))
+        right = gold is not None and served_speaker_right(gold, quote, spans)
         category = gold.category if gold is not None else None
         out.append(Outcome(quote, doc.corpus, gold is not None, right, category, doc.text))
     return out

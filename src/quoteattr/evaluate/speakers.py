@@ -144,25 +144,51 @@ def _is_gold_character(
     return bool(mentions) and 2 * hits > len(mentions)
 
 
+def entity_verdict(g: GoldQuote, p: Quote, spans: EntitySpans) -> bool | None:
+    """Whether the predicted entity is the gold speaker, where the gold says who it is: the
+    LitBank character, the canonical name, or, for a group or unnamed source, no specific
+    person's name (None: the gold says nothing at entity level)."""
+    if g.speaker_id is not None and g.speaker_id in spans:
+        return _is_gold_character(g.speaker_id, p, spans, g.speaker)
+    if g.speaker_canonical is not None:
+        return p.speaker is not None and canonical_key(p.speaker.name) == canonical_key(
+            g.speaker_canonical
+        )
+    if g.speaker_type in ANONYMOUS_TYPES:
+        return not _names_a_person(p)
+    return None
+
+
+def served_speaker_right(g: GoldQuote, p: Quote, spans: EntitySpans) -> bool:
+    """Whether the speaker a user gets for a matched quote is right (the calibration target):
+    judged on the entity where the gold says who the speaker is, else on the mention. A gold
+    quote with no speaker has none to get wrong; for a group or unnamed source the mention
+    must be right too, since "no person named" alone says nothing of which group."""
+    verdict = entity_verdict(g, p, spans)
+    mention = not g.has_speaker or speaker_right(g, p)
+    if verdict is None:
+        return mention
+    anonymous = g.speaker_canonical is None and g.speaker_type in ANONYMOUS_TYPES
+    if anonymous and not (g.speaker_id is not None and g.speaker_id in spans):
+        return verdict and mention
+    return verdict
+
+
 def score_entity(s: CorpusScore, g: GoldQuote, p: Quote, spans: EntitySpans) -> bool | None:
     """Add one matched quote to the entity-level counts; whether it was right (None: the
     gold says nothing at entity level)."""
+    verdict = entity_verdict(g, p, spans)
     if g.speaker_id is not None and g.speaker_id in spans:
-        right = _is_gold_character(g.speaker_id, p, spans, g.speaker)
         s.entity_total += 1
-        s.entity_right += right
-        return right
+        s.entity_right += bool(verdict)
+        return verdict
     if g.speaker_type is None and g.speaker_canonical is None:
         return None
     kind = g.speaker_type or "unknown"
     if g.speaker_canonical is not None:
-        right = p.speaker is not None and canonical_key(p.speaker.name) == canonical_key(
-            g.speaker_canonical
-        )
         s.canonical_total[kind] = s.canonical_total.get(kind, 0) + 1
-        s.canonical_right[kind] = s.canonical_right.get(kind, 0) + right
-        return right
-    named = _names_a_person(p)
+        s.canonical_right[kind] = s.canonical_right.get(kind, 0) + bool(verdict)
+        return verdict
     s.anonymous_total[kind] = s.anonymous_total.get(kind, 0) + 1
-    s.anonymous_named[kind] = s.anonymous_named.get(kind, 0) + named
-    return None if kind not in ANONYMOUS_TYPES else not named
+    s.anonymous_named[kind] = s.anonymous_named.get(kind, 0) + _names_a_person(p)
+    return verdict

@@ -5,9 +5,11 @@ News pages taken from HTML carry more than the article: labels ("READ MORE:", "V
 invitations and advice boxes ("Share your thoughts below", "Only call if your doctor says
 ..."), and lines that address the reader ("So now you know that ..."). The writer also
 hedges in the words of a report ("it is fair to say that ..."), asks for or imagines one
-("owners should explain that ..."), names things ("is known as ...") and reports things
-that are no words ("shared a clip"). None of these attribute words to anyone; this module
-drops them after the quotes are built, so the rules that find quotes stay simple.
+("owners should explain that ..."), names things ("is known as ...", "a group called
+...") and reports things that are no words ("shared a clip") or deeds in a speech verb's
+words ("claimed the title", "called on a law firm"). None of these attribute words to
+anyone; this module drops them after the quotes are built, so the rules that find quotes
+stay simple.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _NAMING_PREPS = frozenset({"as", "for"})
 _VERDICT_WORDS = word_list("verdict_words")
 _EVIDENTIAL_CUES = word_list("evidential_cues")
 _AMOUNT_UNITS = word_list("amount_units")
+_NAMING_VERBS = word_list("naming_verbs")
+_TAKEN_OBJECTS = word_list("taken_objects")
 _WRITER = frozenset({"i", "we"})
 _REFERRING = frozenset({"it", "this", "that", "these", "those", "them"})
 # A line written in capitals needs this many words to count as a crosshead or teaser.
@@ -74,7 +78,13 @@ def _is_non_report(doc: Doc, text: str, candidate: Candidate) -> bool:
         return False
     if _anonymity_terms(doc, candidate) or _thing_foretells(doc, head, candidate):
         return True
-    return _writers_inference(head) or _empty_content(doc, candidate) or _verdict(doc, candidate)
+    if _writers_inference(head) or _empty_content(doc, candidate) or _verdict(doc, candidate):
+        return True
+    return (
+        _name_given(head, text, candidate)
+        or _taken(doc, head, candidate)
+        or _called_on(doc, head, candidate)
+    )
 
 
 def _line(text: str, offset: int) -> str:
@@ -217,6 +227,55 @@ def _hypothetical(head: Token) -> bool:
     """ "Those CEOs should make it clear …", "she might argue that …": a report the sentence
     asks for or imagines, not one that was made."""
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children)
+
+
+def _name_given(head: Token, text: str, candidate: Candidate) -> bool:
+    """ "a movement called the People's Party", "often referred to as Force One": a name
+    given by no one the sentence names (a participle after its noun, or "referred to as"), not
+    words reported. A name in quotation marks is someone's words and stays."""
+    lemma = head.lemma_.lower()
+    if head.tag_ not in {"VBN", "VBD"} or any(c.dep_ == "agent" for c in head.children):
+        return False
+    if any(ch in '"“”‘’«»' for ch in text[candidate.start : candidate.end]):
+        return False
+    if lemma == "refer":
+        return head.tag_ == "VBN" and any(
+            c.dep_ == "prep" and any(g.lower_ == "as" for g in c.subtree) for c in head.children
+        )
+    if lemma not in _NAMING_VERBS or head.dep_ != "acl":  # the tagger says VBD at times
+        return False
+    if any(c.dep_ == "prep" for c in head.children):
+        return False  # "called for", "called on"
+    return any(
+        c.dep_ in {"oprd", "dobj", "attr"} and c.ent_type_ not in {"DATE", "TIME"}
+        for c in head.children
+    )  # a name, not "[Trump] called Wednesday for ..."
+
+
+def _taken(doc: Doc, head: Token, candidate: Candidate) -> bool:
+    """ "claiming 41 percent of the vote", "claimed the title", "claimed three lives": a
+    share, a prize or lives taken, not a claim made."""
+    if head.lemma_.lower() != "claim":
+        return False
+    span = _content_span(doc, candidate)
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return False
+    root = span.root
+    return root.lemma_.lower() in _TAKEN_OBJECTS or any(
+        t.like_num for t in root.lefts if t.dep_ in {"nummod", "quantmod"}
+    )
+
+
+def _called_on(doc: Doc, head: Token, candidate: Candidate) -> bool:
+    """ "Pfizer called on a law firm", "she called on a reporter": "call on" with a person
+    and no infinitive is a visit or a turn given, not a call to act."""
+    if head.lemma_.lower() != "call":
+        return False
+    span = _content_span(doc, candidate)
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head == head
 
 
 def _anonymity_terms(doc: Doc, candidate: Candidate) -> bool:

@@ -778,25 +778,36 @@ def _disjoint(fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _join_resumed(index: _Index, candidates: list[Candidate]) -> list[Candidate]:
     """``"A," she said. "B."``: a quote resumed after its cue in the same paragraph is one
-    quotation with two fragments, like ``"A," she said, "B."``."""
+    quotation with two fragments, like ``"A," she said, "B."``; so is one resumed after a
+    mixed quote (``Prices "will rise," said the analyst. "B."``)."""
     out: list[Candidate] = []
     for candidate in candidates:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and candidate.cue is None
-            and candidate.follows is None
-            and candidate.kind is QuoteKind.DIRECT
-            and previous.kind is QuoteKind.DIRECT
-            and previous.cue is not None
-            and previous.end <= index.doc[previous.cue.head].idx < candidate.start
-            and index.paragraph(previous.start) == index.paragraph(candidate.start)
-        ):
-            previous.absorb(candidate)
-            previous.rule = "direct-interrupted"
+        host = _resumed_host(index, out, candidate)
+        if host is not None:
+            host.absorb(candidate)
+            if host.kind is QuoteKind.DIRECT:
+                host.rule = "direct-interrupted"
             continue
         out.append(candidate)
     return out
+
+
+_HOST_KINDS = frozenset({QuoteKind.DIRECT, QuoteKind.MIXED})
+
+
+def _resumed_host(index: _Index, out: list[Candidate], candidate: Candidate) -> Candidate | None:
+    """The quote an uncued quotation resumes: the quote just before it in its paragraph,
+    direct or mixed, whose cue stands between the two. (A report inside the cue's sentence,
+    "she said, referring to [the debate]", stops the join: the joined quote would cover it.)"""
+    if candidate.cue is not None or candidate.follows is not None or not out:
+        return None
+    previous = out[-1]
+    if candidate.kind is not QuoteKind.DIRECT or previous.kind not in _HOST_KINDS:
+        return None
+    if previous.cue is None or index.paragraph(previous.start) != index.paragraph(candidate.start):
+        return None
+    cue_at = index.doc[previous.cue.head].idx
+    return previous if previous.end <= cue_at < candidate.start else None
 
 
 def _mark_uncued(candidates: list[Candidate]) -> None:
