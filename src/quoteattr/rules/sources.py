@@ -89,7 +89,26 @@ def _subject_child(verb: Token) -> Token | None:
         return after[0]  # "“Every one to his taste!” said Harriet": the quote is no subject
     if before:
         return before[-1]
-    return subjects[0] if subjects else None
+    return subjects[0] if subjects else _misparsed_name_subject(verb)
+
+
+def _misparsed_name_subject(verb: Token) -> Token | None:
+    """A capitalised word inside the sentence that the parser hung on the verb as an adverb
+    where the subject belongs: surnames in -ly ("And Kelly called", "said Connolly") are
+    tagged as adverbs. A real adverb is capitalised only where a sentence or quotation
+    opens, so the word must follow another word of the sentence."""
+    for child in verb.children:
+        if (
+            child.dep_ == "advmod"
+            and child.pos_ in {"ADV", "PROPN"}
+            and child.is_title
+            and child.i > child.sent.start
+            and not child.nbor(-1).is_punct
+            and child.ent_type_ not in {"DATE", "TIME"}
+            and (child.i + 1 == verb.i or child.i == verb.i + 1 or child.pos_ == "PROPN")
+        ):
+            return child
+    return None
 
 
 def _quote_mark_between(a: Token, b: Token) -> bool:

@@ -176,7 +176,7 @@ class SpeakerResolver:
                 found.setdefault(span, NameMention(mention, EntityKind.ORGANIZATION))
                 continue
             if (
-                root.pos_ == "NOUN"
+                root.pos_ in {"NOUN", "ADV"}
                 and root.is_title
                 and not root.ent_type_
                 and root.text in surnames
