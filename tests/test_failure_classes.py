@@ -1288,3 +1288,13 @@ def test_surname_tagged_as_an_adverb_is_the_subject(attributor):
     assert len(quotes) == 4
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Tom Skelly"] * 4
     assert quotes[2].speaker_mention.text == "Skelly"
+
+
+def test_possessor_of_what_someone_wrote_or_says_is_the_speaker(attributor):
+    # "Calloway's motto … was, “…”": the motto is not a speaker; whose motto it is, is.
+    text = (
+        "The editor Ruth Calloway trained a generation of reporters; Calloway’s motto for "
+        "her interns was, “Check it twice or do not print it.”"
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Calloway"

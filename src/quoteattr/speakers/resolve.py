@@ -56,6 +56,8 @@ _PERSON_NOUNS = word_list("person_nouns")
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
 # "His forefinger pointed", "her eyes asked": a part of someone stands for that someone.
 _PERSON_PARTS = word_list("person_parts")
+# What someone wrote or is known for saying: its possessor is the author.
+_AUTHORED_NOUNS = word_list("authored_nouns")
 _RESTATING_DASHES = frozenset({"--", "—", "–"})
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
@@ -524,10 +526,11 @@ class SpeakerResolver:
         possessor = first_child(root, "poss")
         if possessor is not None and (
             root.lemma_.lower() in _REPORT_NOUNS
+            or root.lemma_.lower() in _AUTHORED_NOUNS
             or (root.lower_ in _PERSON_PARTS and possessor.tag_ == "PRP$")
         ):
-            # "Zornick's comment", "her remarks": what someone said speaks for them; "his
-            # forefinger pointed": the one whose finger it is
+            # "Zornick's comment", "her remarks", "his book": what someone said or wrote
+            # speaks for them; "his forefinger pointed": the one whose finger it is
             a, b = noun_phrase(possessor)
             return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         span = doc[s:e]
