@@ -194,6 +194,14 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         if subject is not None:
             return subject
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if _infinitival(verb) and not _is_agent_noun(verb.head):
+                # "he went out of his way to say", "took the chance to say": the way or
+                # the chance says nothing; whoever took it, the clause above, does
+                above = next((t for t in verb.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+                if above is None:
+                    return None
+                verb = above
+                continue
             return verb.head
         if verb.dep_ == "acl" and _is_agent_noun(verb.head):
             return verb.head  # "a super PAC backing Bush", "voters calling for change"
@@ -214,6 +222,11 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             continue
         return None
     return None
+
+
+def _infinitival(verb: Token) -> bool:
+    """A "to" infinitive without a subject of its own ("a way [to say]")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _phrase_object(last: Token, head: Token) -> Token | None:
