@@ -743,3 +743,19 @@ def test_a_bare_surname_stays_with_the_person_the_text_called_so(
     )
     calder = speaker_of(attributor.analyze(text), "vetted for decades")
     assert calder is not None and calder.name == "Ann Calder"
+
+
+def test_a_plural_role_before_joined_names_is_each_ones_role(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "hosts Tom Kettering and Ana Velez": both are hosts, so "the host" is the one of
+    # them the text named last, not always the first.
+    template = (
+        "In an interview with Sunrise Desk hosts Tom Kettering and Ana Velez, the mayor said "
+        "the budget was balanced, something {} doubted. “I never believed the numbers, and I "
+        "still do not,” the host said."
+    )
+    for last, full in (("Velez", "Ana Velez"), ("Kettering", "Tom Kettering")):
+        result = attributor.analyze(template.format(last))
+        host = speaker_of(result, "I never believed")
+        assert host is not None and host.name == full

@@ -698,6 +698,16 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord], text: str | None = No
                     _learn_apposition(record, child)
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
                 _learn_apposition(record, root.head)
+            elif root.dep_ == "conj" and record.kind is EntityKind.PERSON:
+                # "hosts Joe Roe and Jane Doe": the later names share the plural role
+                first = root.head
+                while first.dep_ == "conj" and first.head.i < first.i:
+                    first = first.head
+                if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
+                    _learn_apposition(record, first.head)
+                for title in first.lefts:  # "hosts Joe Roe and Jane Doe" as a title
+                    if title.dep_ == "compound" and title.tag_ == "NNS" and is_role_word(title):
+                        _learn_apposition(record, title)
 
 
 def _learn_apposition(record: EntityRecord, noun: Token) -> None:
@@ -705,7 +715,15 @@ def _learn_apposition(record: EntityRecord, noun: Token) -> None:
     engineer at the University of Northmoor"): the whole phrase up to a comma."""
     a, b = noun_phrase(noun)
     phrase = noun.doc[a:b]
-    record.learn(describe(phrase))
+    description = describe(phrase)
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    if plural and record.kind is EntityKind.PERSON and description.kind is EntityKind.GROUP:
+        # "the show's hosts, Joe Roe and Jane Doe": each of them is a host
+        singular = describe([noun])
+        if singular.role is not None and singular.group == description.group:
+            description = attrs.evolve(description, kind=EntityKind.PERSON, plural=False)
+            record.roles.append(noun.lemma_.lower())
+    record.learn(description)
     gender = _NOUN_GENDER.get(noun.lower_) or _NOUN_GENDER.get(noun.lemma_.lower())
     if gender and record.gender is None and record.kind is EntityKind.PERSON:
         record.gender = gender  # "his wife, Jane": a woman
