@@ -759,3 +759,25 @@ def test_a_plural_role_before_joined_names_is_each_ones_role(
         result = attributor.analyze(template.format(last))
         host = speaker_of(result, "I never believed")
         assert host is not None and host.name == full
+
+
+def test_a_bare_public_role_goes_on_about_the_person_in_focus(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # No one was called "businessman": the role continues the subject of the last
+    # sentences. After "A businessman from Ohio", "the businessman" is that new man.
+    opening = (
+        "Harold Vance spoke to reporters in Denver on Monday. “The factory will stay open,” "
+        "he said. "
+    )
+    result = attributor.analyze(opening + "The businessman said the firm would hire 200 workers.")
+    vance = speaker_of(result, "would hire 200 workers")
+    assert vance is not None and vance.name == "Harold Vance"
+    result = attributor.analyze(
+        opening + "A businessman from Ohio disagreed. The businessman said the firm would close."
+    )
+    other = speaker_of(result, "the firm would close")
+    assert other is not None and other.name != "Harold Vance"
+    result = attributor.analyze(opening + "The spokesman said the firm would hire 200 workers.")
+    spokesman = speaker_of(result, "would hire 200 workers")
+    assert spokesman is not None and spokesman.name != "Harold Vance"

@@ -272,7 +272,7 @@ class _Occurrence:
     aside: bool = False
 
 
-def _is_main_subject(token: Token) -> bool:
+def is_main_subject(token: Token) -> bool:
     """The subject of a sentence's main verb, or of a verb joined to it ("X said and
     added"): what the sentence is about, unlike the subject of a clause inside it."""
     if token.dep_ not in {"nsubj", "nsubjpass"}:
@@ -399,7 +399,7 @@ class Resolver:
                 span.sent.start,
                 record,
                 root.dep_ in {"nsubj", "nsubjpass"},
-                main=_is_main_subject(root),
+                main=is_main_subject(root),
                 bound_by=_bound_by(root),
                 modifier=is_modifier(span),
                 aside=_in_parentheses(self.text, mention.start),
@@ -420,7 +420,7 @@ class Resolver:
             span.sent.start,
             record,
             span.root.dep_ in {"nsubj", "nsubjpass"},
-            main=_is_main_subject(span.root),
+            main=is_main_subject(span.root),
             first_person=features is not None and features[1] in {"first", "second"},
         )
         bisect.insort(self._occurrences, occurrence, key=lambda o: o.offset)

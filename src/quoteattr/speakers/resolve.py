@@ -59,6 +59,7 @@ _PERSON_PARTS = word_list("person_parts")
 # What someone wrote or is known for saying: its possessor is the author.
 _AUTHORED_NOUNS = word_list("authored_nouns")
 _RESTATING_DASHES = frozenset({"--", "—", "–"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
@@ -566,6 +567,13 @@ class SpeakerResolver:
             if record is None and _specific(span, description):
                 gender = coref.noun_gender(span)
                 record = resolver.in_view(description, gender, start, exclude)
+            elif record is None and self._continues_subject(span, description):
+                # "… he said. | The businessman said": a bare public role that no one
+                # holds yet, as a main subject, goes on about the person the last
+                # sentences were about
+                loose = attrs.evolve(description, group=None)
+                gender = coref.noun_gender(span)
+                record = resolver.recent_subject(loose, gender, start, exclude)
         elif record is None and _possessed_singular(span):  # "his brother added"
             role = coref.role_word(span.root.lemma_)
             record = resolver.resolve_by_role(role, start, exclude, description)
@@ -591,6 +599,26 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _continues_subject(self, span: Span, description: coref.Description) -> bool:
+        """Whether a definite role description ("the businessman") may go on about the
+        person in focus: a main-clause subject naming a public role (not one that
+        anonymous sources hold) whose noun the text has not used before to introduce
+        someone of its own ("A businessman from Ohio disagreed. The businessman said")."""
+        if description.kind is not EntityKind.PERSON or description.role is None:
+            return False
+        if description.group in _ANONYMOUS_GROUPS or description.plural:
+            return False
+        root = span.root
+        if not coref.is_main_subject(root):
+            return False
+        lemma = root.lemma_.lower()
+        return not any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() == lemma
+            and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.lefts)
+            for t in span.doc[: span.start]
+        )
 
     def _restated(self, span: Span) -> EntityRecord | None:
         """The person a description set off by a dash restates ("the girl -- the soul that
