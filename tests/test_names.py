@@ -586,3 +586,19 @@ def test_diminutives_table_is_consistent() -> None:
     assert len(shorts) == len(set(shorts))
     table = {row[0]: row[1].split() for row in rows}
     assert "William" in table["Bill"] and "Michael" in table["Mike"]
+
+
+def test_word_order_variants_of_an_organisation_are_named_by_the_fuller() -> None:
+    # "the Treasury Department" three times, "the Department of the Treasury" twice: one
+    # name in two word orders, so its fuller form names it.
+    clusters = run(
+        *[("Treasury Department", ORG)] * 3,
+        ("Department of the Treasury", ORG),
+        ("Department of the Treasury", ORG),
+        ("Harbor Freight Lines", ORG),
+        ("Harbor Freight Lines Westside", ORG),
+        ("Harbor Freight Lines", ORG),
+    )
+    assert groups(clusters) == [[0, 1, 2, 3, 4], [5, 6, 7]]
+    assert clusters[0].name == "Department of the Treasury"
+    assert clusters[1].name == "Harbor Freight Lines"  # the form written most still wins

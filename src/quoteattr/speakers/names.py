@@ -1018,14 +1018,28 @@ def _join_short_forms(
 def _canonical_org(texts: Sequence[str]) -> str:
     """The organisation's full name: of its forms of more than one word, the one the text
     writes most often ("Massy Stores" over a once-written "Massy Stores Westmoorings"),
-    then the fullest (most words, then characters), then the first."""
+    then the fullest (most words, then characters), then the first. Forms of the same words
+    in another order count as one ("the Justice Department", "the Department of Justice"),
+    so the fuller of them names it."""
     forms = [c for c in (_clean(t) for t in texts) if c]
     if not forms:
         return texts[0].strip() if texts else ""
-    counts = Counter(form for form in forms if " " in form)
-    return max(enumerate(forms), key=lambda f: (counts[f[1]], len(f[1].split()), len(f[1]), -f[0]))[
-        1
-    ]
+    counts = Counter(_word_set(form) for form in forms if " " in form)
+    return max(
+        enumerate(forms),
+        key=lambda f: (
+            counts[_word_set(f[1])] if " " in f[1] else 0,
+            len(f[1].split()),
+            len(f[1]),
+            -f[0],
+        ),
+    )[1]
+
+
+def _word_set(form: str) -> frozenset[str]:
+    """An organisation name's content words, in any order."""
+    words = _words(form.split())
+    return frozenset(w for w in words if w not in _ORG_STOPWORDS) or frozenset(words)
 
 
 def _aliases(name: str, cluster: _Cluster) -> list[str]:
