@@ -602,3 +602,11 @@ def test_word_order_variants_of_an_organisation_are_named_by_the_fuller() -> Non
     assert groups(clusters) == [[0, 1, 2, 3, 4], [5, 6, 7]]
     assert clusters[0].name == "Department of the Treasury"
     assert clusters[1].name == "Harbor Freight Lines"  # the form written most still wins
+
+
+def test_a_form_with_words_put_before_another_does_not_name_it() -> None:
+    # "the International Daily Ledger" (an edition) after "the Daily Ledger": the paper
+    # stays "Daily Ledger"; words added after ("Goldman Sachs Group") still name it.
+    clusters = run(("the Daily Ledger", ORG), ("the International Daily Ledger", ORG))
+    assert groups(clusters) == [[0, 1]]
+    assert clusters[0].name == "the Daily Ledger"

@@ -78,7 +78,8 @@ appearance. A leading title is dropped from a full name ("Prime Minister Boris J
 the first such form keeps its honorific as written ("Mrs. Bennet", "Dr Smith"), so that
 "Mr. Bennet" and "Mrs. Bennet" stay distinguishable; otherwise a bare surname keeps its
 title ("President Putin"). A roster cluster is always named by its roster key; an
-organisation by its fullest form (most words, then characters, first on ties).
+organisation by the form written most often, then its fullest form (most words, then
+characters, first on ties; see ``_canonical_org``).
 
 Cost: every lookup goes through dictionaries keyed by surname, forename, word or skeleton
 initial, never over all pairs of mentions; parsing is cached per distinct text.
@@ -1020,15 +1021,23 @@ def _canonical_org(texts: Sequence[str]) -> str:
     writes most often ("Massy Stores" over a once-written "Massy Stores Westmoorings"),
     then the fullest (most words, then characters), then the first. Forms of the same words
     in another order count as one ("the Justice Department", "the Department of Justice"),
-    so the fuller of them names it."""
+    so the fuller of them names it. A form that only puts words before another form ("the
+    International Daily Ledger" and "the Daily Ledger") names an edition, a branch or a
+    sister of it: the other form names the organisation ("Goldman Sachs Group" goes on
+    after "Goldman Sachs" and wins)."""
     forms = [c for c in (_clean(t) for t in texts) if c]
     if not forms:
         return texts[0].strip() if texts else ""
     counts = Counter(_word_set(form) for form in forms if " " in form)
+    keys = {
+        form: tuple(w for w in _words(form.split()) if w not in _ORG_STOPWORDS) for form in forms
+    }
+    multi = {k for k in keys.values() if len(k) > 1}
     return max(
         enumerate(forms),
         key=lambda f: (
             counts[_word_set(f[1])] if " " in f[1] else 0,
+            not any(_ends_with(keys[f[1]], other) for other in multi),
             len(f[1].split()),
             len(f[1]),
             -f[0],
