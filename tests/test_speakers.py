@@ -781,3 +781,17 @@ def test_a_bare_public_role_goes_on_about_the_person_in_focus(
     result = attributor.analyze(opening + "The spokesman said the firm would hire 200 workers.")
     spokesman = speaker_of(result, "would hire 200 workers")
     assert spokesman is not None and spokesman.name != "Harold Vance"
+
+
+def test_he_is_not_the_name_something_is_compared_with(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "Like Tom Reyes, his days begin …": Reyes is the standard of comparison; the "he"
+    # after it goes on about Marsh.
+    text = (
+        "Ben Marsh runs the state party from a small office downtown. Marsh, in particular, "
+        "rarely puts down his phone. Like Tom Reyes, his days begin at 4:30 a.m. and end long "
+        "after dark. “We like to work,” he told me."
+    )
+    marsh = speaker_of(attributor.analyze(text), "We like to work")
+    assert marsh is not None and marsh.name == "Ben Marsh"

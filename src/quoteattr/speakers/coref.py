@@ -319,6 +319,12 @@ def is_modifier(span: Span) -> bool:
 _BINDING_DEPTH = 10
 
 
+def _compared_with(root: Token) -> bool:
+    """A name that something is compared with ("Like Allen, their days begin at 4",
+    "unlike Smith"): the standard of comparison, not whom the next "he" is about."""
+    return root.dep_ == "pobj" and root.head.lower_ in {"like", "unlike"}
+
+
 def _in_parentheses(text: str, offset: int) -> bool:
     """Is ``offset`` inside a parenthesis opened earlier in its paragraph and closed later
     in it?"""
@@ -402,7 +408,7 @@ class Resolver:
                 main=is_main_subject(root),
                 bound_by=_bound_by(root),
                 modifier=is_modifier(span),
-                aside=_in_parentheses(self.text, mention.start),
+                aside=_in_parentheses(self.text, mention.start) or _compared_with(root),
             )
         )
 
