@@ -449,6 +449,25 @@ def test_a_surname_the_tagger_took_for_a_noun_is_the_person() -> None:
     assert [n.mention.text for n in names] == ["Carver", "Lyle Carver"]
 
 
+def test_a_surname_the_recogniser_missed_after_the_full_name_is_a_mention() -> None:
+    # "Lyle Carver spoke. Carver left. Carver Street …": the lone proper noun "Carver"
+    # after the full name is his; one before it, or inside a longer name, is not.
+    from quoteattr.speakers.resolve import SpeakerResolver
+
+    words = ["Carver", "waved", ".", "Lyle", "Carver", "spoke", ".", "Carver", "left", "."]
+    words += ["Carver", "Street", "closed", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
+    pos += ["PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    heads = [1, 1, 1, 4, 5, 5, 5, 8, 8, 8, 11, 12, 12, 12]
+    ents = ["O"] * 3 + ["B-PERSON", "I-PERSON"] + ["O"] * 9
+    doc = _tagged_doc(words, pos, heads, ents)
+    names = SpeakerResolver(doc, doc.text, [], None)._name_mentions([])
+    assert [(n.mention.text, n.mention.start) for n in names] == [
+        ("Lyle Carver", doc[3].idx),
+        ("Carver", doc[7].idx),
+    ]
+
+
 # ------------------------------------------------ session 5: descriptions linked right
 
 

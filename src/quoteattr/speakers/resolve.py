@@ -12,13 +12,13 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from spacy.attrs import IS_PUNCT, IS_TITLE
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_TITLE, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
-from ..rules.syntax import first_child, token_columns
+from ..rules.syntax import first_child, pos_id, token_columns
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
@@ -223,7 +223,44 @@ class SpeakerResolver:
                     (start, end),
                     NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
                 )
+        self._missed_surnames(found)
         return _person_surnames_win([found[k] for k in sorted(found)])
+
+    def _missed_surnames(self, found: dict[tuple[int, int], NameMention]) -> None:
+        """A surname the recogniser missed ("Palmer’s presence …", "Palmer encountered …")
+        after the text named the person in full: a name mention all the same, so that the
+        pronouns after it can find the person. Only a proper noun standing alone, outside
+        every name already found."""
+        first_full: dict[str, int] = {}
+        for (start, _end), item in sorted(found.items()):
+            words = item.mention.text.split()
+            if item.kind is EntityKind.PERSON and len(words) > 1 and words[-1][:1].isupper():
+                first_full.setdefault(words[-1], start)
+        if not first_full:
+            return
+        doc, text = self.doc, self.text
+        spans = sorted(found)
+        starts = [a for a, _ in spans]
+        wanted = {doc.vocab.strings.add(word) for word in first_full}
+        propn = pos_id("PROPN")
+        pos, ent, orth = token_columns(doc, [POS, ENT_TYPE, ORTH])  # no Token for most
+        for i, (p, e, o) in enumerate(zip(pos, ent, orth, strict=True)):
+            if p != propn or e or o not in wanted:
+                continue
+            token = doc[i]
+            start = token.idx
+            if start <= first_full[token.text]:
+                continue
+            k = bisect.bisect_right(starts, start)
+            if k and spans[k - 1][1] > start:
+                continue  # inside a name already found
+            neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+            if any(t.pos_ == "PROPN" for t in neighbours):
+                continue  # part of a longer name ("Palmer Station")
+            end = start + len(token.text)
+            found[(start, end)] = NameMention(
+                Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON
+            )
 
     def _rostered(self, s: int, e: int) -> tuple[int, int] | None:
         """A source phrase the roster lists ("Mercy", "the coach"), whatever the tagger made
