@@ -68,3 +68,31 @@ def test_a_person_to_say_is_the_speaker() -> None:
         (".", "PUNCT", ".", 1, "punct"),
     ]
     assert _source_text(_doc(rows), 6) == "the first senator"
+
+
+def _footage(person: tuple[str, str, str, int, str]) -> Doc:
+    # "The ad uses footage of <person> asking , “ Why now ? ”" with "asking" hung on "uses"
+    return _doc(
+        [
+            ("The", "DET", "DT", 1, "det"),
+            ("ad", "NOUN", "NN", 2, "nsubj"),
+            ("uses", "VERB", "VBZ", 2, "ROOT"),
+            ("footage", "NOUN", "NN", 2, "dobj"),
+            ("of", "ADP", "IN", 3, "prep"),
+            person,
+            ("asking", "VERB", "VBG", 2, "xcomp"),
+            (",", "PUNCT", ",", 6, "punct"),
+            ("Why", "SCONJ", "WRB", 9, "advmod"),
+            ("now", "ADV", "RB", 6, "ccomp"),
+        ]
+    )
+
+
+def test_footage_of_someone_asking_is_their_question() -> None:
+    doc = _footage(("her", "PRON", "PRP", 4, "pobj"))
+    assert _source_text(doc, 6) == "her"
+
+
+def test_footage_of_a_thing_leaves_the_subject() -> None:
+    doc = _footage(("archives", "NOUN", "NNS", 4, "pobj"))
+    assert _source_text(doc, 6) == "The ad"

@@ -40,6 +40,8 @@ _PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite", "convince", "persuade", "sa
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 # Links inside one clause, from a phrase up to the verb it belongs to.
+# What shows someone speaking: "footage of Jane Roe asking, “…”".
+_RECORDINGS = word_list("recording_nouns")
 _PHRASE_LINKS = frozenset({"conj", "pcomp", "pobj", "prep", "attr", "dobj", "acomp", "xcomp"})
 
 
@@ -172,6 +174,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
     if cue.part == "agent" and head.dep_ == "appos":
         return head.head  # "Gillibrand, a supporter of ...": the person described
     verb = head.head if cue.part in {"adjective", "agent"} else head
+    depicted = _depicted_speaker(head)
+    if depicted is not None:
+        return depicted
     if _is_stranded_participle(head):
         reporter = _reporter_before(head)
         if reporter is not None:
@@ -221,6 +226,29 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             verb = verb.head  # "… by [touting] her record": the preposition's verb
             continue
         return None
+    return None
+
+
+def _depicted_speaker(verb: Token) -> Token | None:
+    """ "The ad uses footage of Jane Roe asking, “…”", "a video of him saying …": the one
+    the recording shows speaking, not whoever uses or shows the recording."""
+    if verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return None
+    if verb.dep_ in {"xcomp", "advcl"}:
+        nouns = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubj", "attr"}]
+    elif verb.dep_ == "acl":
+        nouns = [verb.head]
+    else:
+        return None
+    for noun in nouns:
+        if noun.lemma_.lower() not in _RECORDINGS or noun.i > verb.i:
+            continue
+        for prep in noun.children:
+            person = (
+                first_child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            )
+            if person is not None and (person.ent_type_ == "PERSON" or person.tag_ == "PRP"):
+                return person
     return None
 
 
