@@ -814,3 +814,18 @@ def test_he_is_not_the_name_something_is_compared_with(
     )
     marsh = speaker_of(attributor.analyze(text), "We like to work")
     assert marsh is not None and marsh.name == "Ben Marsh"
+
+
+def test_a_role_with_an_emphatic_reflexive_is_the_person_just_mentioned(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "the candidate himself" goes back like "he himself": to Delaney, named last, not
+    # to Ortiz, the subject of an earlier sentence.
+    text = (
+        "Dan Ortiz and Mark Delaney both campaigned in Ohio this week. Dan Ortiz spoke first, "
+        "and the crowd cheered for a long time. Things have looked grim for Mark Delaney "
+        "lately. On Wednesday the candidate himself admitted that his campaign was running "
+        "out of money."
+    )
+    delaney = speaker_of(attributor.analyze(text), "running out of money")
+    assert delaney is not None and delaney.name == "Mark Delaney"

@@ -613,6 +613,22 @@ class Resolver:
                 return occurrence.record
         return None
 
+    def nearest_named(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person the description fits whom the text mentioned last before
+        ``offset``, outside quotation marks, asides and reported contents."""
+        for occurrence in self._before(offset, exclude):
+            if occurrence.aside or occurrence.modifier or self._in_reported(occurrence.offset):
+                continue
+            if _named_person_fitting(occurrence.record, description, gender):
+                return occurrence.record
+        return None
+
     def in_view(
         self,
         description: Description,

@@ -60,6 +60,8 @@ _PERSON_PARTS = word_list("person_parts")
 _AUTHORED_NOUNS = word_list("authored_nouns")
 _RESTATING_DASHES = frozenset({"--", "—", "–"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+# An emphatic reflexive after a description ("the candidate himself") and its gender.
+_EMPHATIC = {"himself": "m", "herself": "f"}
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
@@ -609,8 +611,16 @@ class SpeakerResolver:
                 # holds yet, as a main subject, goes on about the person the last
                 # sentences were about
                 loose = attrs.evolve(description, group=None)
-                gender = coref.noun_gender(span)
-                record = resolver.recent_subject(loose, gender, start, exclude)
+                reflexive = _EMPHATIC.get(
+                    next((c.lower_ for c in span.root.children if c.dep_ == "appos"), "")
+                )
+                if reflexive is not None:
+                    # "… grim for Vole. The candidate himself admitted": like "he himself",
+                    # the nearest named person it fits
+                    record = resolver.nearest_named(loose, reflexive, start, exclude)
+                else:
+                    gender = coref.noun_gender(span)
+                    record = resolver.recent_subject(loose, gender, start, exclude)
         elif record is None and _possessed_singular(span):  # "his brother added"
             role = coref.role_word(span.root.lemma_)
             record = resolver.resolve_by_role(role, start, exclude, description)
