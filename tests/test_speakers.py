@@ -468,6 +468,24 @@ def test_a_surname_the_recogniser_missed_after_the_full_name_is_a_mention() -> N
     ]
 
 
+def test_an_organisation_name_cut_at_for_is_one_name() -> None:
+    # "[the Court of Appeals] for [the Ninth Circuit]" is one court; "[the Bureau] for [the
+    # Senate]" (a body the list does not continue with "for") stays two.
+    from quoteattr.speakers.resolve import SpeakerResolver
+
+    def names(words: list[str], ents: list[str]) -> list[str]:
+        heads = [1, 8, 1, 2, 3, 7, 7, 4, 8, 8]
+        pos = ["DET", "PROPN", "ADP", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PUNCT"]
+        doc = _tagged_doc(words, pos, heads, ents)
+        return [n.mention.text for n in SpeakerResolver(doc, doc.text, [], None)._name_mentions([])]
+
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    court = ["The", "Court", "of", "Appeals", "for", "the", "Ninth", "Circuit", "ruled", "."]
+    assert names(court, ents) == ["Court of Appeals for the Ninth Circuit"]
+    bureau = ["The", "Bureau", "of", "Mines", "for", "the", "Ninth", "Circuit", "ruled", "."]
+    assert names(bureau, ents) == ["Bureau of Mines", "Ninth Circuit"]
+
+
 # ------------------------------------------------ session 5: descriptions linked right
 
 

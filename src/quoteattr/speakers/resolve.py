@@ -67,6 +67,8 @@ _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
 # Last words of the names of buildings and places ("Trump Tower"), never of a person.
 _PLACE_HEADS = word_list("place_name_heads")
+# Last words of organisation names that go on with "for" ("Court of Appeals for …").
+_FOR_NAME_HEADS = word_list("for_name_heads")
 # Lemmas of the speech verbs ("tell", "say"), for a headline verb glued to a name.
 _CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
@@ -123,7 +125,11 @@ class SpeakerResolver:
                 s, e = candidate.source
                 source_chars.add(token_chars(doc, s, e))
         interjections = self._interjections()
-        for ent in doc.ents:
+        ents = list(doc.ents)
+        joined: set[int] = set()  # the starts of entities an earlier name took in
+        for k, ent in enumerate(ents):
+            if ent.start in joined:
+                continue
             if len(ent) == 1 and (ent.text in interjections or _plural_role(ent[0])):
                 continue  # "Nay, …"; "Aides said": people in a role, not a name
             kind = _ENTITY_LABELS.get(ent.label_)
@@ -139,6 +145,11 @@ class SpeakerResolver:
             ):
                 first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
             last = ent.end
+            if kind is EntityKind.ORGANIZATION and k + 1 < len(ents):
+                after = ents[k + 1]
+                if _continues_org_name(ent, after):
+                    last = after.end  # "the Court of Appeals | for the 3rd Circuit"
+                    joined.add(after.start)
             if kind is EntityKind.PERSON and doc[ent.end - 1].lower_ in _PLACE_HEADS:
                 kind = EntityKind.ORGANIZATION  # "Trump Tower", "Carnegie Hall": a place
             if kind is EntityKind.PERSON:
@@ -872,6 +883,23 @@ class SpeakerResolver:
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _continues_org_name(ent: Span, after: Span) -> bool:
+    """Whether the recogniser cut an organisation's name in two at "for": "[the U.S. Court
+    of Appeals] for [the 3rd Circuit]", "[the Center] for [Disease Control]". The first
+    part must end in a word for a body that such a name continues (``data/word_lists.tsv``
+    ``for_name_heads``), and the second hang on that "for"."""
+    doc = ent.doc
+    if after.label_ != "ORG" or after.start != ent.end + 1 or ent.end >= len(doc):
+        return False
+    word = doc[ent.end]
+    return (
+        word.lower_ == "for"
+        and ent.start <= word.head.i < ent.end
+        and doc[ent.end - 1].lower_ in _FOR_NAME_HEADS
+        and after.root.head.i == word.i
+    )
 
 
 def _after_person_role(doc: Doc, a: int, s: int) -> bool:
