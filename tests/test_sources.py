@@ -96,3 +96,17 @@ def test_footage_of_someone_asking_is_their_question() -> None:
 def test_footage_of_a_thing_leaves_the_subject() -> None:
     doc = _footage(("archives", "NOUN", "NNS", 4, "pobj"))
     assert _source_text(doc, 6) == "The ad"
+
+
+def test_a_contracted_has_taken_for_the_subject_gives_way_to_its_own() -> None:
+    # "he ’s said he believes it": the parser made "’s" the subject of "said" and hung
+    # "he" on it.
+    rows = [
+        ("he", "PRON", "PRP", 1, "nsubj"),
+        ("’s", "VERB", "VBZ", 2, "nsubj"),
+        ("said", "VERB", "VBN", 2, "ROOT"),
+        ("he", "PRON", "PRP", 4, "nsubj"),
+        ("believes", "VERB", "VBZ", 2, "ccomp"),
+        ("it", "PRON", "PRP", 4, "dobj"),
+    ]
+    assert _source_text(_doc(rows), 2) == "he"

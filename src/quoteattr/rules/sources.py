@@ -90,8 +90,18 @@ def _subject_child(verb: Token) -> Token | None:
     if before and after and _quote_mark_between(before[-1], verb):
         return after[0]  # "“Every one to his taste!” said Harriet": the quote is no subject
     if before:
-        return before[-1]
+        return _through_clitic(before[-1])
     return subjects[0] if subjects else _misparsed_name_subject(verb)
+
+
+def _through_clitic(subject: Token) -> Token:
+    """ "he ’s said": the parser may take the contracted *has* for the subject and hang
+    the real one on it; the subject is then the clitic's own."""
+    if subject.lower_ in {"'s", "’s"}:
+        for child in subject.children:
+            if child.dep_ in _SUBJECTS and child.i < subject.i:
+                return child
+    return subject
 
 
 def _misparsed_name_subject(verb: Token) -> Token | None:
