@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_TITLE, ORTH, POS
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_TITLE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
@@ -115,6 +115,7 @@ class SpeakerResolver:
         self.quoted = [(s.content_start, s.content_end) for s in spans]
         self._narrator_record: EntityRecord | None = None
         self._described: dict[str, EntityRecord] = {}
+        self._introductions: dict[str, int] | None = None
 
     def _name_mentions(self, candidates: list[Candidate]) -> list[NameMention]:
         doc, text = self.doc, self.text
@@ -670,13 +671,25 @@ class SpeakerResolver:
         root = span.root
         if not coref.is_main_subject(root):
             return False
-        lemma = root.lemma_.lower()
-        return not any(
-            t.pos_ == "NOUN"
-            and t.lemma_.lower() == lemma
-            and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.lefts)
-            for t in span.doc[: span.start]
-        )
+        return self._introduced().get(root.lemma_.lower(), len(span.doc)) >= span.start
+
+    def _introduced(self) -> dict[str, int]:
+        """Noun lemma -> the first token where an indefinite article introduces it ("a
+        businessman"); read once per document."""
+        if self._introductions is None:
+            doc = self.doc
+            wanted = {doc.vocab.strings.add(word) for word in _INDEFINITE}
+            lower, _pos = token_columns(doc, [LOWER, POS])  # no Token for most
+            found: dict[str, int] = {}
+            for i, word in enumerate(lower):
+                if word not in wanted:
+                    continue
+                det = doc[i]
+                noun = det.head
+                if det.dep_ == "det" and noun.pos_ == "NOUN" and noun.i > i:
+                    found.setdefault(noun.lemma_.lower(), noun.i)
+            self._introductions = found
+        return self._introductions
 
     def _restated(self, span: Span) -> EntityRecord | None:
         """The person a description set off by a dash restates ("the girl -- the soul that
