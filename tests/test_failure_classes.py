@@ -1275,3 +1275,27 @@ def test_object_of_a_phrase_cue_keeps_what_is_said_of_it(attributor):
     (quote,) = quotes_of(attributor, text)
     assert quote.text == "the referee as a disgrace"
     assert quote.speaker_mention.text == "the coach"
+
+
+def test_surname_tagged_as_an_adverb_is_the_subject(attributor):
+    # Surnames in -ly are tagged as adverbs ("said Skelly", "And Skelly called"): a
+    # capitalised word inside the sentence is the speaker, not a manner adverb.
+    text = (
+        "But Tom Skelly, a veteran county auditor, vouched for both candidates. "
+        '"The books are clean," said Skelly, explaining that he had checked every ledger '
+        'himself. And Skelly called the new treasurer "a careful and honest man."'
+    )
+    quotes = quotes_of(attributor, text)
+    assert len(quotes) == 4
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Tom Skelly"] * 4
+    assert quotes[2].speaker_mention.text == "Skelly"
+
+
+def test_possessor_of_what_someone_wrote_or_says_is_the_speaker(attributor):
+    # "Calloway's motto … was, “…”": the motto is not a speaker; whose motto it is, is.
+    text = (
+        "The editor Ruth Calloway trained a generation of reporters; Calloway’s motto for "
+        "her interns was, “Check it twice or do not print it.”"
+    )
+    (quote,) = quotes_of(attributor, text)
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Calloway"

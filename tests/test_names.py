@@ -530,3 +530,83 @@ def test_forenames_table_is_consistent() -> None:
     assert table["Vladimir"] == "m" and table["Hillary"] == "f"
     assert table["Donald"] == "m" and table["Angela"] == "f"
     assert not set(table) & {"Jordan", "Taylor", "Alex", "Kim", "Jean", "Andrea", "Hilary"}
+
+
+# -------------------------------------------------------------------------- short forenames
+
+
+def test_short_forename_joins_the_full_forename() -> None:
+    # "Bill Harlow" is William Harlow's everyday name; "Jane Harlow" stays another person.
+    clusters = run("William Harlow", "Jane Harlow", "Bill Harlow", "Harlow")
+    assert owner(clusters, 0) is owner(clusters, 2)
+    assert owner(clusters, 1) is not owner(clusters, 0)
+    assert owner(clusters, 0).name == "William Harlow"
+
+
+def test_two_short_forms_of_one_forename_meet() -> None:
+    clusters = run("Billy Marsh", "Will Marsh")
+    assert groups(clusters) == [[0, 1]]
+
+
+def test_unrelated_forenames_stay_apart() -> None:
+    clusters = run("Thomas Greer", "Michael Greer", "Mike Greer", "Tom Greer")
+    assert groups(clusters) == [[0, 3], [1, 2]]
+
+
+def test_a_bare_short_forename_joins_its_one_owner() -> None:
+    clusters = run("Michael Dunmore", "Kate Ellery", "Mike")
+    assert owner(clusters, 2) is owner(clusters, 0)
+
+
+def test_a_bare_short_forename_with_two_owners_joins_neither() -> None:
+    clusters = run("Michael Dunmore", "Michael Ashby", "Mike")
+    assert owner(clusters, 2) is not owner(clusters, 0)
+    assert owner(clusters, 2) is not owner(clusters, 1)
+
+
+def test_nickname_spelled_by_the_initials_of_a_full_name() -> None:
+    # "Tod" for Thomas Oliver Dray; "Tod Dray" and the bare "Tod" are the same man,
+    # named by his fullest form.
+    clusters = run("Thomas Oliver Dray", "Tod", "Tod Dray", "Dray")
+    assert groups(clusters) == [[0, 1, 2, 3]]
+    assert clusters[0].name == "Thomas Oliver Dray"
+
+
+def test_initials_of_a_two_word_name_or_a_real_forename_do_not_count() -> None:
+    # "Ed" is a forename in its own right; two-word names spell forenames by chance.
+    assert groups(run("Eric David Slate", "Ed Slate")) == [[0], [1]]
+    assert groups(run("Rowan Tate", "Rt Tate")) == [[0], [1]]
+
+
+def test_diminutives_table_is_consistent() -> None:
+    rows = load_table("diminutives.tsv")
+    assert len(rows) >= 50
+    assert all(len(row) == 2 and row[1].split() for row in rows)
+    shorts = [row[0].lower() for row in rows]
+    assert len(shorts) == len(set(shorts))
+    table = {row[0]: row[1].split() for row in rows}
+    assert "William" in table["Bill"] and "Michael" in table["Mike"]
+
+
+def test_word_order_variants_of_an_organisation_are_named_by_the_fuller() -> None:
+    # "the Treasury Department" three times, "the Department of the Treasury" twice: one
+    # name in two word orders, so its fuller form names it.
+    clusters = run(
+        *[("Treasury Department", ORG)] * 3,
+        ("Department of the Treasury", ORG),
+        ("Department of the Treasury", ORG),
+        ("Harbor Freight Lines", ORG),
+        ("Harbor Freight Lines Westside", ORG),
+        ("Harbor Freight Lines", ORG),
+    )
+    assert groups(clusters) == [[0, 1, 2, 3, 4], [5, 6, 7]]
+    assert clusters[0].name == "Department of the Treasury"
+    assert clusters[1].name == "Harbor Freight Lines"  # the form written most still wins
+
+
+def test_a_form_with_words_put_before_another_does_not_name_it() -> None:
+    # "the International Daily Ledger" (an edition) after "the Daily Ledger": the paper
+    # stays "Daily Ledger"; words added after ("Goldman Sachs Group") still name it.
+    clusters = run(("the Daily Ledger", ORG), ("the International Daily Ledger", ORG))
+    assert groups(clusters) == [[0, 1]]
+    assert clusters[0].name == "the Daily Ledger"

@@ -449,6 +449,43 @@ def test_a_surname_the_tagger_took_for_a_noun_is_the_person() -> None:
     assert [n.mention.text for n in names] == ["Carver", "Lyle Carver"]
 
 
+def test_a_surname_the_recogniser_missed_after_the_full_name_is_a_mention() -> None:
+    # "Lyle Carver spoke. Carver left. Carver Street …": the lone proper noun "Carver"
+    # after the full name is his; one before it, or inside a longer name, is not.
+    from quoteattr.speakers.resolve import SpeakerResolver
+
+    words = ["Carver", "waved", ".", "Lyle", "Carver", "spoke", ".", "Carver", "left", "."]
+    words += ["Carver", "Street", "closed", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
+    pos += ["PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    heads = [1, 1, 1, 4, 5, 5, 5, 8, 8, 8, 11, 12, 12, 12]
+    ents = ["O"] * 3 + ["B-PERSON", "I-PERSON"] + ["O"] * 9
+    doc = _tagged_doc(words, pos, heads, ents)
+    names = SpeakerResolver(doc, doc.text, [], None)._name_mentions([])
+    assert [(n.mention.text, n.mention.start) for n in names] == [
+        ("Lyle Carver", doc[3].idx),
+        ("Carver", doc[7].idx),
+    ]
+
+
+def test_an_organisation_name_cut_at_for_is_one_name() -> None:
+    # "[the Court of Appeals] for [the Ninth Circuit]" is one court; "[the Bureau] for [the
+    # Senate]" (a body the list does not continue with "for") stays two.
+    from quoteattr.speakers.resolve import SpeakerResolver
+
+    def names(words: list[str], ents: list[str]) -> list[str]:
+        heads = [1, 8, 1, 2, 3, 7, 7, 4, 8, 8]
+        pos = ["DET", "PROPN", "ADP", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PUNCT"]
+        doc = _tagged_doc(words, pos, heads, ents)
+        return [n.mention.text for n in SpeakerResolver(doc, doc.text, [], None)._name_mentions([])]
+
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    court = ["The", "Court", "of", "Appeals", "for", "the", "Ninth", "Circuit", "ruled", "."]
+    assert names(court, ents) == ["Court of Appeals for the Ninth Circuit"]
+    bureau = ["The", "Bureau", "of", "Mines", "for", "the", "Ninth", "Circuit", "ruled", "."]
+    assert names(bureau, ents) == ["Bureau of Mines", "Ninth Circuit"]
+
+
 # ------------------------------------------------ session 5: descriptions linked right
 
 
@@ -889,3 +926,70 @@ def test_a_company_name_is_an_organisation_whatever_the_recogniser_says(
     firm = speaker_of(attributor.analyze(text), "profits had doubled")
     assert firm is not None and firm.name == "Lumen Labs"
     assert firm.kind.value == "organization"
+
+
+def test_a_plural_role_before_joined_names_is_each_ones_role(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "hosts Tom Kettering and Ana Velez": both are hosts, so "the host" is the one of
+    # them the text named last, not always the first.
+    template = (
+        "In an interview with Sunrise Desk hosts Tom Kettering and Ana Velez, the mayor said "
+        "the budget was balanced, something {} doubted. “I never believed the numbers, and I "
+        "still do not,” the host said."
+    )
+    for last, full in (("Velez", "Ana Velez"), ("Kettering", "Tom Kettering")):
+        result = attributor.analyze(template.format(last))
+        host = speaker_of(result, "I never believed")
+        assert host is not None and host.name == full
+
+
+def test_a_bare_public_role_goes_on_about_the_person_in_focus(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # No one was called "businessman": the role continues the subject of the last
+    # sentences. After "A businessman from Ohio", "the businessman" is that new man.
+    opening = (
+        "Harold Vance spoke to reporters in Denver on Monday. “The factory will stay open,” "
+        "he said. "
+    )
+    result = attributor.analyze(opening + "The businessman said the firm would hire 200 workers.")
+    vance = speaker_of(result, "would hire 200 workers")
+    assert vance is not None and vance.name == "Harold Vance"
+    result = attributor.analyze(
+        opening + "A businessman from Ohio disagreed. The businessman said the firm would close."
+    )
+    other = speaker_of(result, "the firm would close")
+    assert other is not None and other.name != "Harold Vance"
+    result = attributor.analyze(opening + "The spokesman said the firm would hire 200 workers.")
+    spokesman = speaker_of(result, "would hire 200 workers")
+    assert spokesman is not None and spokesman.name != "Harold Vance"
+
+
+def test_he_is_not_the_name_something_is_compared_with(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "Like Tom Reyes, his days begin …": Reyes is the standard of comparison; the "he"
+    # after it goes on about Marsh.
+    text = (
+        "Ben Marsh runs the state party from a small office downtown. Marsh, in particular, "
+        "rarely puts down his phone. Like Tom Reyes, his days begin at 4:30 a.m. and end long "
+        "after dark. “We like to work,” he told me."
+    )
+    marsh = speaker_of(attributor.analyze(text), "We like to work")
+    assert marsh is not None and marsh.name == "Ben Marsh"
+
+
+def test_a_role_with_an_emphatic_reflexive_is_the_person_just_mentioned(
+    attributor: quoteattr.Attributor,
+) -> None:
+    # "the candidate himself" goes back like "he himself": to Delaney, named last, not
+    # to Ortiz, the subject of an earlier sentence.
+    text = (
+        "Dan Ortiz and Mark Delaney both campaigned in Ohio this week. Dan Ortiz spoke first, "
+        "and the crowd cheered for a long time. Things have looked grim for Mark Delaney "
+        "lately. On Wednesday the candidate himself admitted that his campaign was running "
+        "out of money."
+    )
+    delaney = speaker_of(attributor.analyze(text), "running out of money")
+    assert delaney is not None and delaney.name == "Mark Delaney"

@@ -40,6 +40,8 @@ _PASSIVE_SPEAKER_VERBS = frozenset({"quote", "cite", "convince", "persuade", "sa
 # Verbs whose object is the person addressed: "told reporters", "warned the council".
 _ADDRESSING_VERBS = word_list("addressing_verbs")
 # Links inside one clause, from a phrase up to the verb it belongs to.
+# What shows someone speaking: "footage of Jane Roe asking, “…”".
+_RECORDINGS = word_list("recording_nouns")
 _PHRASE_LINKS = frozenset({"conj", "pcomp", "pobj", "prep", "attr", "dobj", "acomp", "xcomp"})
 
 
@@ -88,8 +90,37 @@ def _subject_child(verb: Token) -> Token | None:
     if before and after and _quote_mark_between(before[-1], verb):
         return after[0]  # "“Every one to his taste!” said Harriet": the quote is no subject
     if before:
-        return before[-1]
-    return subjects[0] if subjects else None
+        return _through_clitic(before[-1])
+    return subjects[0] if subjects else _misparsed_name_subject(verb)
+
+
+def _through_clitic(subject: Token) -> Token:
+    """ "he ’s said": the parser may take the contracted *has* for the subject and hang
+    the real one on it; the subject is then the clitic's own."""
+    if subject.lower_ in {"'s", "’s"}:
+        for child in subject.children:
+            if child.dep_ in _SUBJECTS and child.i < subject.i:
+                return child
+    return subject
+
+
+def _misparsed_name_subject(verb: Token) -> Token | None:
+    """A capitalised word inside the sentence that the parser hung on the verb as an adverb
+    where the subject belongs: surnames in -ly ("And Kelly called", "said Connolly") are
+    tagged as adverbs. A real adverb is capitalised only where a sentence or quotation
+    opens, so the word must follow another word of the sentence."""
+    for child in verb.children:
+        if (
+            child.dep_ == "advmod"
+            and child.pos_ in {"ADV", "PROPN"}
+            and child.is_title
+            and child.i > child.sent.start
+            and not child.nbor(-1).is_punct
+            and child.ent_type_ not in {"DATE", "TIME"}
+            and (child.i + 1 == verb.i or child.i == verb.i + 1 or child.pos_ == "PROPN")
+        ):
+            return child
+    return None
 
 
 def _quote_mark_between(a: Token, b: Token) -> bool:
@@ -155,6 +186,9 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
     verb = head.head if cue.part in {"adjective", "agent"} else head
     if _passive_participle_adjunct(head):
         return None  # "Asked whether he would resign, Obi said": Obi is the one asked
+    depicted = _depicted_speaker(head)
+    if depicted is not None:
+        return depicted
     if _is_stranded_participle(head):
         reporter = _reporter_before(head)
         if reporter is not None:
@@ -177,6 +211,14 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
         if subject is not None:
             return subject
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if _infinitival(verb) and not _is_agent_noun(verb.head):
+                # "he went out of his way to say", "took the chance to say": the way or
+                # the chance says nothing; whoever took it, the clause above, does
+                above = next((t for t in verb.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+                if above is None:
+                    return None
+                verb = above
+                continue
             return verb.head
         if verb.dep_ == "acl" and _is_agent_noun(verb.head):
             return verb.head  # "a super PAC backing Bush", "voters calling for change"
@@ -197,6 +239,34 @@ def _source_token(cue: Cue, doc: Doc) -> Token | None:
             continue
         return None
     return None
+
+
+def _depicted_speaker(verb: Token) -> Token | None:
+    """ "The ad uses footage of Jane Roe asking, “…”", "a video of him saying …": the one
+    the recording shows speaking, not whoever uses or shows the recording."""
+    if verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return None
+    if verb.dep_ in {"xcomp", "advcl"}:
+        nouns = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubj", "attr"}]
+    elif verb.dep_ == "acl":
+        nouns = [verb.head]
+    else:
+        return None
+    for noun in nouns:
+        if noun.lemma_.lower() not in _RECORDINGS or noun.i > verb.i:
+            continue
+        for prep in noun.children:
+            person = (
+                first_child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            )
+            if person is not None and (person.ent_type_ == "PERSON" or person.tag_ == "PRP"):
+                return person
+    return None
+
+
+def _infinitival(verb: Token) -> bool:
+    """A "to" infinitive without a subject of its own ("a way [to say]")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _phrase_object(last: Token, head: Token) -> Token | None:

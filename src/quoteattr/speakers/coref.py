@@ -301,7 +301,7 @@ class _Occurrence:
     aside: bool = False
 
 
-def _is_main_subject(token: Token) -> bool:
+def is_main_subject(token: Token) -> bool:
     """The subject of a sentence's main verb, or of a verb joined to it ("X said and
     added"): what the sentence is about, unlike the subject of a clause inside it."""
     if token.dep_ not in {"nsubj", "nsubjpass"}:
@@ -346,6 +346,12 @@ def is_modifier(span: Span) -> bool:
 # prepositional phrases ("he rejected the idea of an address in the style of Roe") is
 # still in the clause of that verb's subject.
 _BINDING_DEPTH = 10
+
+
+def _compared_with(root: Token) -> bool:
+    """A name that something is compared with ("Like Allen, their days begin at 4",
+    "unlike Smith"): the standard of comparison, not whom the next "he" is about."""
+    return root.dep_ == "pobj" and root.head.lower_ in {"like", "unlike"}
 
 
 def _in_parentheses(text: str, offset: int) -> bool:
@@ -428,10 +434,10 @@ class Resolver:
                 span.sent.start,
                 record,
                 root.dep_ in {"nsubj", "nsubjpass"},
-                main=_is_main_subject(root),
+                main=is_main_subject(root),
                 bound_by=_bound_by(root),
                 modifier=is_modifier(span),
-                aside=_in_parentheses(self.text, mention.start),
+                aside=_in_parentheses(self.text, mention.start) or _compared_with(root),
             )
         )
 
@@ -449,7 +455,7 @@ class Resolver:
             span.sent.start,
             record,
             span.root.dep_ in {"nsubj", "nsubjpass"},
-            main=_is_main_subject(span.root),
+            main=is_main_subject(span.root),
             first_person=features is not None and features[1] in {"first", "second"},
         )
         bisect.insort(self._occurrences, occurrence, key=lambda o: o.offset)
@@ -636,6 +642,22 @@ class Resolver:
                 return occurrence.record
         return None
 
+    def nearest_named(
+        self,
+        description: Description,
+        gender: str | None,
+        offset: int,
+        exclude: Iterable[tuple[int, int]],
+    ) -> EntityRecord | None:
+        """The named person the description fits whom the text mentioned last before
+        ``offset``, outside quotation marks, asides and reported contents."""
+        for occurrence in self._before(offset, exclude):
+            if occurrence.aside or occurrence.modifier or self._in_reported(occurrence.offset):
+                continue
+            if _named_person_fitting(occurrence.record, description, gender):
+                return occurrence.record
+        return None
+
     def in_view(
         self,
         description: Description,
@@ -730,6 +752,16 @@ def learn_roles(doc: Doc, records: Sequence[EntityRecord], text: str | None = No
                 head.pos_ == "NOUN" or (head.pos_ == "PROPN" and is_role_word(head))
             ):
                 _learn_apposition(record, head)  # "the director, Jo Roe"; "The Health Secretary, …"
+            elif root.dep_ == "conj" and record.kind is EntityKind.PERSON:
+                # "hosts Joe Roe and Jane Doe": the later names share the plural role
+                first = root.head
+                while first.dep_ == "conj" and first.head.i < first.i:
+                    first = first.head
+                if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
+                    _learn_apposition(record, first.head)
+                for title in first.lefts:  # "hosts Joe Roe and Jane Doe" as a title
+                    if title.dep_ == "compound" and title.tag_ == "NNS" and is_role_word(title):
+                        _learn_apposition(record, title)
 
 
 def _learn_apposition(record: EntityRecord, noun: Token) -> None:
@@ -737,7 +769,15 @@ def _learn_apposition(record: EntityRecord, noun: Token) -> None:
     engineer at the University of Northmoor"): the whole phrase up to a comma."""
     a, b = noun_phrase(noun)
     phrase = noun.doc[a:b]
-    record.learn(describe(phrase))
+    description = describe(phrase)
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    if plural and record.kind is EntityKind.PERSON and description.kind is EntityKind.GROUP:
+        # "the show's hosts, Joe Roe and Jane Doe": each of them is a host
+        singular = describe([noun])
+        if singular.role is not None and singular.group == description.group:
+            description = attrs.evolve(description, kind=EntityKind.PERSON, plural=False)
+            record.roles.append(noun.lemma_.lower())
+    record.learn(description)
     gender = _NOUN_GENDER.get(noun.lower_) or _NOUN_GENDER.get(noun.lemma_.lower())
     if gender and record.gender is None and record.kind is EntityKind.PERSON:
         record.gender = gender  # "his wife, Jane": a woman

@@ -23,7 +23,9 @@ How a PERSON mention finds its cluster, first rule that yields a compatible clus
    the only compatible cluster the text already called by the bare surname, else the
    *most recent* compatible cluster with that surname, by mention order.
 3. Forename: a single word that is the forename of exactly one cluster, and the surname
-   of none ("Vladimir" -> "Vladimir Putin", "Xi" -> "Xi Jinping").
+   of none ("Vladimir" -> "Vladimir Putin", "Xi" -> "Xi Jinping"); failing that, a short
+   form of exactly one cluster's forename ("Mike" -> "Michael Dunn", from
+   ``data/diminutives.tsv``) or the initials of its full name ("Jeb" -> "John Ellis Bush").
 4. Fuzzy surname: typo and transliteration variants ("Zhelensky", "Zelenskyy",
    "Zelenskiy" ~ "Zelensky"). Both words are reduced to a skeleton (accents dropped,
    zh->z, kh->h, tch->ch, ph->f, dh->d, ck->k, q->k, inner w->v, y->i, final j->i, double
@@ -53,9 +55,13 @@ A cluster is *compatible* with a mention only when all these guards pass:
   daughter. A full name with no honorific still joins a forename-less "Mrs." cluster
   ("Mrs. Clinton" ~ "Hillary Clinton"), so "Elizabeth Bennet" joins "Mrs. Bennet" when
   that is the only Bennet cluster of her gender: a known limit;
-- forenames agree: exactly, by initial ("J. Smith" ~ "John Smith") or fuzzily as in 4
-  ("Volodymyr" ~ "Volodimir"). "John Smith" / "Jane Smith" and "Bill Clinton" / "Hillary
-  Clinton" stay apart; "George Bush" / "George W. Bush" merge, which is accepted.
+- forenames agree: exactly, by initial ("J. Smith" ~ "John Smith"), fuzzily as in 4
+  ("Volodymyr" ~ "Volodimir"), as a short form (``data/diminutives.tsv``: "Bill" ~
+  "William", "Bill" ~ "Will"), or as the initials of a full name of three or more words
+  ("Jeb Bush" ~ "John Ellis Bush"; not when the word is itself a listed forename or short
+  form, so "Ed Smith" is not Eric David Smith). "John Smith" / "Jane Smith" and "Bill
+  Clinton" / "Hillary Clinton" stay apart; "George Bush" / "George W. Bush" merge, which
+  is accepted.
 
 ORGANIZATION (and any other non-person kind) mentions join on the roster, on an equal
 normalised form (small words such as "the", "of" ignored), on a word subset when the
@@ -72,7 +78,8 @@ appearance. A leading title is dropped from a full name ("Prime Minister Boris J
 the first such form keeps its honorific as written ("Mrs. Bennet", "Dr Smith"), so that
 "Mr. Bennet" and "Mrs. Bennet" stay distinguishable; otherwise a bare surname keeps its
 title ("President Putin"). A roster cluster is always named by its roster key; an
-organisation by its fullest form (most words, then characters, first on ties).
+organisation by the form written most often, then its fullest form (most words, then
+characters, first on ties; see ``_canonical_org``).
 
 Cost: every lookup goes through dictionaries keyed by surname, forename, word or skeleton
 initial, never over all pairs of mentions; parsing is cached per distinct text.
@@ -193,6 +200,49 @@ def _honorifics() -> dict[str, str | None]:
 @lru_cache(maxsize=1)
 def _forenames() -> dict[str, str | None]:
     return {_fold(row[0]): _gender_cell(row) for row in load_table("forenames.tsv") if row[0]}
+
+
+@lru_cache(maxsize=1)
+def _diminutive_table() -> dict[str, frozenset[str]]:
+    """Each forename of ``data/diminutives.tsv`` -> the forenames it can stand with for one
+    person: a short form and its fuller forms, and two short forms of one fuller form
+    ("Bill", "Will", "William")."""
+    fuller: dict[str, set[str]] = {}
+    for row in load_table("diminutives.tsv"):
+        if len(row) > 1 and row[0]:
+            fuller.setdefault(_key(row[0]), set()).update(_key(w) for w in row[1].split())
+    shorts: dict[str, set[str]] = {}
+    for short, fulls in fuller.items():
+        for full in fulls:
+            shorts.setdefault(full, set()).add(short)
+    family: dict[str, set[str]] = {}
+    for short, fulls in fuller.items():
+        family.setdefault(short, set()).update(fulls)
+        for full in fulls:
+            family[short].update(shorts[full])
+            family.setdefault(full, set()).update(shorts[full])
+    return {word: frozenset(words - {word}) for word, words in family.items()}
+
+
+def same_forename(a: str, b: str) -> bool:
+    """Whether two forename keys can name one person: "Bill" and "William", "Mike" and
+    "Michael" (``data/diminutives.tsv``)."""
+    return a == b or b in _diminutive_table().get(a, frozenset())
+
+
+def _spelled_initials(form: tuple[str, ...]) -> tuple[str, ...]:
+    """The forename-like words a full name of three or more words spells with its initials:
+    all of them ("Jeb" for John Ellis Bush), or those before the surname ("A.J." for Andrew
+    James Moore). Initials of shorter names would spell ordinary forenames by chance."""
+    if len(form) < 3 or any(not w[:1].isalpha() for w in form):
+        return ()
+    return ("".join(w[0] for w in form), "".join(w[0] for w in form[:-1]))
+
+
+def _is_initialism(word: str) -> bool:
+    """A forename that may be its bearer's initials: not itself a listed forename or short
+    form (so "Ed" never stands for Eric David Smith)."""
+    return len(word) >= 2 and word not in _forenames() and word not in _diminutive_table()
 
 
 def is_listed_forename(word: str) -> bool:
@@ -460,10 +510,20 @@ def _forename_ok(forename: str, cluster: _Cluster) -> bool:
             return True
         return any(f[0] == forename for f in cluster.forenames | cluster.initials)
     if cluster.forenames:
-        return any(_similar(forename, f) for f in cluster.forenames)
+        return any(
+            _similar(forename, f) or same_forename(forename, f) for f in cluster.forenames
+        ) or _spells_initials_of(forename, cluster)
     if cluster.initials:
         return forename[0] in cluster.initials
     return True
+
+
+def _spells_initials_of(forename: str, cluster: _Cluster) -> bool:
+    """Whether a forename is the initials of one of the cluster's full names ("Jeb" of
+    John Ellis Bush): a nickname made from the initials."""
+    return _is_initialism(forename) and any(
+        forename in _spelled_initials(form) for form in cluster.forms
+    )
 
 
 def _compatible(cluster: _Cluster, p: _Parsed, kind: EntityKind) -> bool:
@@ -508,6 +568,7 @@ class _Clusterer:
         self.clusters: list[_Cluster] = []
         self.by_surname: dict[str, list[_Cluster]] = {}
         self.by_forename: dict[str, list[_Cluster]] = {}
+        self.by_initials: dict[str, list[_Cluster]] = {}  # what full names spell, see above
         self.by_word: dict[str, list[_Cluster]] = {}
         self.by_initial: dict[str, dict[str, list[_Cluster]]] = {}  # skeleton[0] -> skeleton
         self.by_org_key: dict[str, list[_Cluster]] = {}
@@ -568,6 +629,8 @@ class _Clusterer:
             form = p.name_keys
             if form not in cluster.forms:
                 cluster.forms.add(form)
+                for initials in _spelled_initials(form):
+                    _add_unique(self.by_initials.setdefault(initials, []), cluster)
                 for word in form:
                     if len(word) > 1:
                         _add_unique(self.by_word.setdefault(word, []), cluster)
@@ -692,6 +755,16 @@ class _Clusterer:
         if any(c.kind in (None, EntityKind.PERSON) for c in self.by_surname.get(word, ())):
             return []
         owners = [c for c in self.by_forename.get(word, ()) if c.kind in (None, EntityKind.PERSON)]
+        if not owners:
+            # a short form of one cluster's forename ("Bill" for William Skelton), or the
+            # initials its full name spells ("Jeb" for John Ellis Bush)
+            for other in sorted(_diminutive_table().get(word, ())):
+                for c in self.by_forename.get(other, ()):
+                    _add_unique(owners, c)
+            if _is_initialism(word):
+                for c in self.by_initials.get(word, ()):
+                    _add_unique(owners, c)
+            owners = [c for c in owners if c.kind in (None, EntityKind.PERSON)]
         if len(owners) == 1 and _compatible(owners[0], p, EntityKind.PERSON):
             return owners
         return []
@@ -946,14 +1019,36 @@ def _join_short_forms(
 def _canonical_org(texts: Sequence[str]) -> str:
     """The organisation's full name: of its forms of more than one word, the one the text
     writes most often ("Massy Stores" over a once-written "Massy Stores Westmoorings"),
-    then the fullest (most words, then characters), then the first."""
+    then the fullest (most words, then characters), then the first. Forms of the same words
+    in another order count as one ("the Justice Department", "the Department of Justice"),
+    so the fuller of them names it. A form that only puts words before another form ("the
+    International Daily Ledger" and "the Daily Ledger") names an edition, a branch or a
+    sister of it: the other form names the organisation ("Goldman Sachs Group" goes on
+    after "Goldman Sachs" and wins)."""
     forms = [c for c in (_clean(t) for t in texts) if c]
     if not forms:
         return texts[0].strip() if texts else ""
-    counts = Counter(form for form in forms if " " in form)
-    return max(enumerate(forms), key=lambda f: (counts[f[1]], len(f[1].split()), len(f[1]), -f[0]))[
-        1
-    ]
+    counts = Counter(_word_set(form) for form in forms if " " in form)
+    keys = {
+        form: tuple(w for w in _words(form.split()) if w not in _ORG_STOPWORDS) for form in forms
+    }
+    multi = {k for k in keys.values() if len(k) > 1}
+    return max(
+        enumerate(forms),
+        key=lambda f: (
+            counts[_word_set(f[1])] if " " in f[1] else 0,
+            not any(_ends_with(keys[f[1]], other) for other in multi),
+            len(f[1].split()),
+            len(f[1]),
+            -f[0],
+        ),
+    )[1]
+
+
+def _word_set(form: str) -> frozenset[str]:
+    """An organisation name's content words, in any order."""
+    words = _words(form.split())
+    return frozenset(w for w in words if w not in _ORG_STOPWORDS) or frozenset(words)
 
 
 def _aliases(name: str, cluster: _Cluster) -> list[str]:

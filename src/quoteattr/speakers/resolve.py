@@ -12,13 +12,13 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from spacy.attrs import IS_PUNCT, IS_TITLE
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_TITLE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
 from ..rules.sources import is_relative_pronoun, noun_phrase
-from ..rules.syntax import first_child, token_columns
+from ..rules.syntax import first_child, pos_id, token_columns
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
@@ -59,7 +59,12 @@ BIO_SENTENCES = 2
 _REPORT_NOUNS = frozenset(row[0] for row in load_table("cue_nouns.tsv"))
 # "His forefinger pointed", "her eyes asked": a part of someone stands for that someone.
 _PERSON_PARTS = word_list("person_parts")
+# What someone wrote or is known for saying: its possessor is the author.
+_AUTHORED_NOUNS = word_list("authored_nouns")
 _RESTATING_DASHES = frozenset({"--", "—", "–"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+# An emphatic reflexive after a description ("the candidate himself") and its gender.
+_EMPHATIC = {"himself": "m", "herself": "f"}
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
@@ -68,6 +73,8 @@ _PLACE_HEADS = (
     word_list("place_name_heads") | word_list("team_name_heads") | word_list("company_name_ends")
 )
 _ORG_NAME_WORDS = word_list("organisation_name_words")
+# Last words of organisation names that go on with "for" ("Court of Appeals for …").
+_FOR_NAME_HEADS = word_list("for_name_heads")
 # Lemmas of the speech verbs ("tell", "say"), for a headline verb glued to a name.
 _CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
@@ -114,6 +121,7 @@ class SpeakerResolver:
         self.quoted = [(s.content_start, s.content_end) for s in spans]
         self._narrator_record: EntityRecord | None = None
         self._described: dict[str, EntityRecord] = {}
+        self._introductions: dict[str, int] | None = None
 
     def _name_mentions(self, candidates: list[Candidate]) -> list[NameMention]:
         doc, text = self.doc, self.text
@@ -124,7 +132,11 @@ class SpeakerResolver:
                 s, e = candidate.source
                 source_chars.add(token_chars(doc, s, e))
         interjections = self._interjections()
-        for ent in doc.ents:
+        ents = list(doc.ents)
+        joined: set[int] = set()  # the starts of entities an earlier name took in
+        for k, ent in enumerate(ents):
+            if ent.start in joined:
+                continue
             if len(ent) == 1 and (ent.text in interjections or _plural_role(ent[0])):
                 continue  # "Nay, …"; "Aides said": people in a role, not a name
             kind = _ENTITY_LABELS.get(ent.label_)
@@ -142,6 +154,11 @@ class SpeakerResolver:
             ):
                 first += 1  # "Later Zelenskiy", "The Kremlin", "Comedian Rob Tanner"
             last = ent.end
+            if kind is EntityKind.ORGANIZATION and k + 1 < len(ents):
+                after = ents[k + 1]
+                if _continues_org_name(ent, after):
+                    last = after.end  # "the Court of Appeals | for the 3rd Circuit"
+                    joined.add(after.start)
             if kind is EntityKind.PERSON and doc[ent.end - 1].lower_ in _PLACE_HEADS:
                 kind = EntityKind.ORGANIZATION  # "Trump Tower", "X Rovers", "X Labs"
             if kind is EntityKind.PERSON:
@@ -184,7 +201,7 @@ class SpeakerResolver:
                 found.setdefault(span, NameMention(mention, EntityKind.ORGANIZATION))
                 continue
             if (
-                root.pos_ == "NOUN"
+                root.pos_ in {"NOUN", "ADV"}
                 and root.is_title
                 and not root.ent_type_
                 and root.text in surnames
@@ -232,7 +249,44 @@ class SpeakerResolver:
                     (start, end),
                     NameMention(Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON),
                 )
+        self._missed_surnames(found)
         return _person_surnames_win([found[k] for k in sorted(found)])
+
+    def _missed_surnames(self, found: dict[tuple[int, int], NameMention]) -> None:
+        """A surname the recogniser missed ("Palmer’s presence …", "Palmer encountered …")
+        after the text named the person in full: a name mention all the same, so that the
+        pronouns after it can find the person. Only a proper noun standing alone, outside
+        every name already found."""
+        first_full: dict[str, int] = {}
+        for (start, _end), item in sorted(found.items()):
+            words = item.mention.text.split()
+            if item.kind is EntityKind.PERSON and len(words) > 1 and words[-1][:1].isupper():
+                first_full.setdefault(words[-1], start)
+        if not first_full:
+            return
+        doc, text = self.doc, self.text
+        spans = sorted(found)
+        starts = [a for a, _ in spans]
+        wanted = {doc.vocab.strings.add(word) for word in first_full}
+        propn = pos_id("PROPN")
+        pos, ent, orth = token_columns(doc, [POS, ENT_TYPE, ORTH])  # no Token for most
+        for i, (p, e, o) in enumerate(zip(pos, ent, orth, strict=True)):
+            if p != propn or e or o not in wanted:
+                continue
+            token = doc[i]
+            start = token.idx
+            if start <= first_full[token.text]:
+                continue
+            k = bisect.bisect_right(starts, start)
+            if k and spans[k - 1][1] > start:
+                continue  # inside a name already found
+            neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+            if any(t.pos_ == "PROPN" for t in neighbours):
+                continue  # part of a longer name ("Palmer Station")
+            end = start + len(token.text)
+            found[(start, end)] = NameMention(
+                Mention.of(text, start, end, MentionKind.NAME), EntityKind.PERSON
+            )
 
     def _rostered(self, s: int, e: int) -> tuple[int, int] | None:
         """A source phrase the roster lists ("Mercy", "the coach"), whatever the tagger made
@@ -567,10 +621,11 @@ class SpeakerResolver:
         possessor = first_child(root, "poss")
         if possessor is not None and (
             root.lemma_.lower() in _REPORT_NOUNS
+            or root.lemma_.lower() in _AUTHORED_NOUNS
             or (root.lower_ in _PERSON_PARTS and possessor.tag_ == "PRP$")
         ):
-            # "Zornick's comment", "her remarks": what someone said speaks for them; "his
-            # forefinger pointed": the one whose finger it is
+            # "Zornick's comment", "her remarks", "his book": what someone said or wrote
+            # speaks for them; "his forefinger pointed": the one whose finger it is
             a, b = noun_phrase(possessor)
             return self._resolve_span(a, b, exclude, records, name_owner, resolver, create)
         author = _report_author(root)
@@ -610,6 +665,21 @@ class SpeakerResolver:
             if record is None and _specific(span, description):
                 gender = coref.noun_gender(span)
                 record = resolver.in_view(description, gender, start, exclude)
+            elif record is None and self._continues_subject(span, description):
+                # "… he said. | The businessman said": a bare public role that no one
+                # holds yet, as a main subject, goes on about the person the last
+                # sentences were about
+                loose = attrs.evolve(description, group=None)
+                reflexive = _EMPHATIC.get(
+                    next((c.lower_ for c in span.root.children if c.dep_ == "appos"), "")
+                )
+                if reflexive is not None:
+                    # "… grim for Vole. The candidate himself admitted": like "he himself",
+                    # the nearest named person it fits
+                    record = resolver.nearest_named(loose, reflexive, start, exclude)
+                else:
+                    gender = coref.noun_gender(span)
+                    record = resolver.recent_subject(loose, gender, start, exclude)
         elif record is None and _possessed_singular(span):  # "his brother added"
             role = coref.role_word(span.root.lemma_)
             record = resolver.resolve_by_role(role, start, exclude, description)
@@ -635,6 +705,38 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _continues_subject(self, span: Span, description: coref.Description) -> bool:
+        """Whether a definite role description ("the businessman") may go on about the
+        person in focus: a main-clause subject naming a public role (not one that
+        anonymous sources hold) whose noun the text has not used before to introduce
+        someone of its own ("A businessman from Ohio disagreed. The businessman said")."""
+        if description.kind is not EntityKind.PERSON or description.role is None:
+            return False
+        if description.group in _ANONYMOUS_GROUPS or description.plural:
+            return False
+        root = span.root
+        if not coref.is_main_subject(root):
+            return False
+        return self._introduced().get(root.lemma_.lower(), len(span.doc)) >= span.start
+
+    def _introduced(self) -> dict[str, int]:
+        """Noun lemma -> the first token where an indefinite article introduces it ("a
+        businessman"); read once per document."""
+        if self._introductions is None:
+            doc = self.doc
+            wanted = {doc.vocab.strings.add(word) for word in _INDEFINITE}
+            lower, _pos = token_columns(doc, [LOWER, POS])  # no Token for most
+            found: dict[str, int] = {}
+            for i, word in enumerate(lower):
+                if word not in wanted:
+                    continue
+                det = doc[i]
+                noun = det.head
+                if det.dep_ == "det" and noun.pos_ == "NOUN" and noun.i > i:
+                    found.setdefault(noun.lemma_.lower(), noun.i)
+            self._introductions = found
+        return self._introductions
 
     def _restated(self, span: Span) -> EntityRecord | None:
         """The person a description set off by a dash restates ("the girl -- the soul that
@@ -843,6 +945,23 @@ class SpeakerResolver:
         if mention not in record.mentions:
             record.mentions.append(mention)
         return record
+
+
+def _continues_org_name(ent: Span, after: Span) -> bool:
+    """Whether the recogniser cut an organisation's name in two at "for": "[the U.S. Court
+    of Appeals] for [the 3rd Circuit]", "[the Center] for [Disease Control]". The first
+    part must end in a word for a body that such a name continues (``data/word_lists.tsv``
+    ``for_name_heads``), and the second hang on that "for"."""
+    doc = ent.doc
+    if after.label_ != "ORG" or after.start != ent.end + 1 or ent.end >= len(doc):
+        return False
+    word = doc[ent.end]
+    return (
+        word.lower_ == "for"
+        and ent.start <= word.head.i < ent.end
+        and doc[ent.end - 1].lower_ in _FOR_NAME_HEADS
+        and after.root.head.i == word.i
+    )
 
 
 def _after_person_role(doc: Doc, a: int, s: int) -> bool:
