@@ -993,3 +993,17 @@ def test_a_role_with_an_emphatic_reflexive_is_the_person_just_mentioned(
     )
     delaney = speaker_of(attributor.analyze(text), "running out of money")
     assert delaney is not None and delaney.name == "Mark Delaney"
+
+
+def test_a_name_cut_after_a_particle_goes_on_to_the_surname(
+    attributor: quoteattr.Attributor,
+) -> None:
+    text = (
+        "European Commission President Ursula von der Leyen said on Monday that the bloc "
+        "would respond firmly. Von der Leyen told reporters in Brussels that talks went on."
+    )
+    analysis = attributor.analyze(text)
+    first = speaker_of(analysis, "the bloc would respond firmly")
+    later = speaker_of(analysis, "talks went on")
+    assert first is not None and first.name == "Ursula von der Leyen"
+    assert later is not None and later.id == first.id

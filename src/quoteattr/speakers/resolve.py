@@ -52,6 +52,7 @@ _ORG_SELF_NOUNS = word_list("organisation_self_nouns")
 # Nouns for a person ("friend", "neighbour"): one before a proper noun makes it a name.
 _PERSON_NOUNS = word_list("person_nouns")
 _DOCUMENT_NOUNS = word_list("document_nouns")
+_SURNAME_PARTICLES = word_list("surname_particles")
 # How many closing sentences may hold an opinion piece's line about its writer.
 BIO_SENTENCES = 2
 # Nouns for what someone said ("comment", "statement"): as a source they stand for the
@@ -991,7 +992,8 @@ def _person_bounds(doc: Doc, text: str, first: int, last: int) -> tuple[int, int
     after it goes ("Jane Roe Tells Voters"); a word before the forename that the rest of
     the name goes without elsewhere in the text goes, with its honorific ("Miss Universe
     Jane Roe" when "Jane Roe" is written too), as does a sentence-opening gerund
-    ("Injecting Roe's troubles")."""
+    ("Injecting Roe's troubles"); a name cut after a particle goes on to the next proper
+    noun ("Ursula von der | Leyen")."""
     before = doc[first - 1] if first > 0 else None
     if (
         before is not None
@@ -1003,6 +1005,13 @@ def _person_bounds(doc: Doc, text: str, first: int, last: int) -> tuple[int, int
         and (is_listed_forename(before.text) or (first > 1 and _is_title(doc[first - 2])))
     ):
         first -= 1
+    while (
+        last < len(doc)
+        and doc[last - 1].lower_ in _SURNAME_PARTICLES
+        and doc[last].pos_ == "PROPN"
+        and doc[last].is_title
+    ):
+        last += 1  # "Ursula von der | Leyen": a name does not end in a particle
     if last - first >= 3 and _headline_verb(doc[last - 1]):
         last -= 1
     j = first
