@@ -610,3 +610,14 @@ def test_a_form_with_words_put_before_another_does_not_name_it() -> None:
     clusters = run(("the Daily Ledger", ORG), ("the International Daily Ledger", ORG))
     assert groups(clusters) == [[0, 1]]
     assert clusters[0].name == "the Daily Ledger"
+
+
+def test_a_middle_name_the_person_goes_by_joins_the_full_name() -> None:
+    clusters = run("Luiz Inácio Lula da Silva", "Lula", "Jair Bolsonaro", "Lula")
+    assert groups(clusters) == [[0, 1, 3], [2]]
+    assert clusters[0].name == "Luiz Inácio Lula da Silva"
+
+
+def test_a_middle_name_shared_by_two_full_names_joins_neither() -> None:
+    clusters = run("Mary Ann Evans", "Sarah Ann Jones", "Ann")
+    assert groups(clusters) == [[0], [1], [2]]

@@ -25,7 +25,9 @@ How a PERSON mention finds its cluster, first rule that yields a compatible clus
 3. Forename: a single word that is the forename of exactly one cluster, and the surname
    of none ("Vladimir" -> "Vladimir Putin", "Xi" -> "Xi Jinping"); failing that, a short
    form of exactly one cluster's forename ("Mike" -> "Michael Dunn", from
-   ``data/diminutives.tsv``) or the initials of its full name ("Jeb" -> "John Ellis Bush").
+   ``data/diminutives.tsv``) or the initials of its full name ("Jeb" -> "John Ellis Bush");
+   failing that, an inner word of exactly one full name of three or more words ("Lula" ->
+   "Luiz Inácio Lula da Silva"): a middle name the person goes by.
 4. Fuzzy surname: typo and transliteration variants ("Zhelensky", "Zelenskyy",
    "Zelenskiy" ~ "Zelensky"). Both words are reduced to a skeleton (accents dropped,
    zh->z, kh->h, tch->ch, ph->f, dh->d, ck->k, q->k, inner w->v, y->i, final j->i, double
@@ -684,6 +686,19 @@ class _Clusterer:
         else:
             self.assign_org(index, text, p, kind)
 
+    def inner_name_match(self, p: _Parsed) -> list[_Cluster]:
+        """The one cluster with a full name of three or more words that has this single
+        word inside it, neither first nor last ("Lula" of "Luiz Inácio Lula da Silva"):
+        a middle name the person goes by."""
+        word = p.surname
+        found = [
+            c
+            for c in self.by_word.get(word or "", ())
+            if _compatible(c, p, EntityKind.PERSON)
+            and any(len(form) >= 3 and word in form[1:-1] for form in c.forms)
+        ]
+        return found if len(found) == 1 else []
+
     def assign_person(self, index: int, text: str, p: _Parsed) -> None:
         kind = EntityKind.PERSON
         surname = p.surname
@@ -695,6 +710,9 @@ class _Clusterer:
             as_surname = not candidates
         if not candidates:
             candidates = self.fuzzy_surname(p)
+        if not candidates and not p.multi:
+            candidates = self.inner_name_match(p)
+            as_surname = not candidates
         if not candidates and p.multi:
             candidates = [
                 c
