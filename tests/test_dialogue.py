@@ -264,3 +264,30 @@ def test_inverted_cue_on_its_own_line_names_the_speaker(attributor):
     (quote,) = check_deterministic(attributor, text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Dick Hunter"
     assert quote.cue is not None and quote.cue.text == "asked"
+
+
+def test_after_a_cue_in_sentence_per_line_text_an_address_does_not_hand_over_the_turn(attributor):
+    # Lines are sentences here (a quotation runs over one): "“…, Tom,” said Martha. “Sit
+    # down.”" is Martha going on, as often as not in one paragraph; her address decides nothing.
+    text = (
+        "“Where have you been all night?” asked Martha Reed.\n"
+        "“Out by the river.\n"
+        "The water was high.”\n"
+        "“Good evening to you too, Tom,” said Martha Reed.\n"
+        "“Sit down by the fire.”"
+    )
+    (last,) = [q for q in direct(attributor, text) if "Sit down" in q.text]
+    assert last.speaker is not None and last.speaker.name == "Martha Reed"
+
+
+def test_after_a_cue_in_sentence_per_line_text_an_answer_is_the_other_partys(attributor):
+    # "Yes, but …" opens an answer: after Martha's cued turn it is Tom's, not hers going on.
+    text = (
+        "“Where have you been all night?” asked Martha Reed.\n"
+        "“Out by the river.\n"
+        "The water was high,” said Tom Baker.\n"
+        "“The ferry runs at dawn,” said Martha Reed.\n"
+        "“Yes, but nobody was there to row it.”"
+    )
+    assert speakers(attributor, text)[-1] == "Tom Baker"
+    assert rules(attributor, text)[-1] == "dialogue-reply"

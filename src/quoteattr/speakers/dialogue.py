@@ -14,7 +14,9 @@ tried in order (the rule names the quote gets in brackets):
 2. *Same paragraph* (``continuation``): after a cue or narration in the same paragraph, a
    quote goes on with the turn before it.
 3. *Vocative* (``dialogue-vocative``): after a quote that addressed someone by name, with
-   no narration about someone else between, the reply is that person's.
+   no narration about someone else between, the reply is that person's; in text whose
+   lines are sentences, not after the last turn's own cue (“…, Tom,” said Ann. “Sit down.”
+   is Ann going on as often as Tom answering).
 4. *Turns* (``dialogue-turns``): a quote right after another, with nothing between, is the
    other party's when the two look like dialogue (a question, a short turn, an answer's
    opening such as "Well," or "No,", an address such as "sir", or a last turn that was
@@ -28,8 +30,10 @@ tried in order (the rule names the quote gets in brackets):
 6. *After a cue* (``dialogue-turns``, ``dialogue-reply``, ``continuation``): a quote in the
    paragraph after an attributed quote and its cue goes to the other party when it
    addresses the last speaker, when the last turn was itself a reply (a dialogue: a new
-   paragraph is a new speaker), or when the last turn asked a question; otherwise it goes
-   on with the last turn (news: a quote paragraph after an attributed one continues it).
+   paragraph is a new speaker), or when the last turn asked a question; in text whose lines
+   are sentences, also when the quote opens like an answer ("Yes, but …") and the last turn
+   addressed no one by name. Otherwise it goes on with the last turn (news: a quote
+   paragraph after an attributed one continues it).
 7. *Continuation* (``continuation``): after narration that names no person, a quote within
    two paragraphs of an attributed one continues it.
 8. *Only person* (``dialogue-paragraph``): the one person named outside quotation marks in
@@ -649,7 +653,10 @@ class DialogueSieves:
 
         near = paragraph - last_paragraph <= 1
         before = self._narration_before(start, floor, fragments, same_paragraph=False)
-        if near and (gap.adjacent or gap.tail_only or before is None):
+        # In sentence-per-line text a quote after the last turn's own cue ("“…, Tom,” said
+        # Ann.") is as often Ann going on as Tom answering: her address does not decide.
+        after_cue = gap.tail_only and not gap.adjacent and not self.lines_are_paragraphs
+        if near and (gap.adjacent or gap.tail_only or before is None) and not after_cue:
             addressed = self._addressee(previous)
             if fits(addressed) and addressed is not previous.speaker:
                 return addressed, "dialogue-vocative"
@@ -676,7 +683,9 @@ class DialogueSieves:
                     return record, rule
             elif self.lines_are_paragraphs and self._replies(history):
                 return history[-2].speaker, "dialogue-turns"
-            elif self._asks(previous):
+            elif after_cue and self._addressee(previous) is not None:
+                pass  # "“Sit down, Tom,” said Ann. “…”": she goes on (an address turns to him)
+            elif self._asks(previous) or (after_cue and self._opens_reply(fragments)):
                 record, rule = self._other_party(history, excluded)
                 if record is not None and (
                     rule == "dialogue-turns" or self._short(previous, fragments)
@@ -735,6 +744,11 @@ class DialogueSieves:
         if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return found[ranked[0][0]]
+
+    def _opens_reply(self, fragments: Sequence[tuple[int, int]]) -> bool:
+        """Does a quote open like an answer ("Yes, sir", "Why, …", "Oh, no!")?"""
+        opening = self.text[fragments[0][0] : fragments[0][1]].lstrip(" " + _OPENING_MARKS)
+        return bool(_REPLY_OPENING.match(opening))
 
     def _words(self, fragments: Sequence[tuple[int, int]]) -> int:
         return sum(len(self.text[a:b].split()) for a, b in fragments)
