@@ -537,6 +537,8 @@ class SpeakerResolver:
             if span.root.lower_ in {"i", "me"}:
                 return self._narrator(records, resolver)
             record = resolver.resolve_pronoun(span, exclude)
+            if record is None and create:
+                record = self._unnamed_person(span, records)
             if record is not None:
                 resolver.note_mention(mention, record)
             return record
@@ -588,6 +590,19 @@ class SpeakerResolver:
             if key not in self._described:
                 return None
         return self._described_entity(None, span, mention, description, records, resolver)
+
+    def _unnamed_person(self, span: Span, records: list[EntityRecord]) -> EntityRecord | None:
+        """A "he" or "she" that speaks with no one before it to refer to ("a man behind her
+        … “…,” he went on"): someone the text has not named, one person of their own whom
+        the next pronouns can reach."""
+        features = coref.pronoun_features(span.root.text)
+        if features is None or features[1] != "sg" or features[0] is None:
+            return None
+        record = EntityRecord(
+            key=len(records), name=span.text, kind=EntityKind.PERSON, gender=features[0]
+        )
+        records.append(record)
+        return record
 
     def _restated(self, span: Span) -> EntityRecord | None:
         """The person a description set off by a dash restates ("the girl -- the soul that
@@ -784,6 +799,7 @@ class SpeakerResolver:
             record = EntityRecord(
                 key=len(records), name=name or mention.text, kind=kind,
                 gender=coref.noun_gender(span),
+                thing=name is None and description.kind is None and not coref.says_person(span),
             )  # fmt: skip
             record.learn(description, span)
             records.append(record)
