@@ -291,3 +291,18 @@ def test_after_a_cue_in_sentence_per_line_text_an_answer_is_the_other_partys(att
     )
     assert speakers(attributor, text)[-1] == "Tom Baker"
     assert rules(attributor, text)[-1] == "dialogue-reply"
+
+
+def test_the_clause_after_a_tokenised_closing_mark_names_the_speaker(attributor):
+    # Tokenised text ("? ” he asked") puts a space before the closing mark: the clause
+    # after it is still the quote's own ("he asked pointing north", parsed as a sentence of
+    # its own), so the question is his and the answer hers.
+    text = (
+        "Tom Baker and Martha Reed sat under the old oak .\n"
+        "“ Come and eat ! ” Martha cried .\n"
+        "They sat down together , laughing and talking while they ate .\n"
+        "“ What is over there ? ” he asked pointing north .\n"
+        "“ The big house . ”"
+    )
+    names = speakers(attributor, text)
+    assert names[-2:] == ["Tom Baker", "Martha Reed"]

@@ -477,7 +477,10 @@ class DialogueSieves:
         if _blank(self.text[end:stop]):
             return None
         k = self._sentence_index(end)
-        if k + 1 < len(self._sents) and self._sent_chars[k + 1] <= end + 2:
+        after = end  # past the closing mark ("?” he asked", "? " he asked" when tokenised)
+        while after < stop and (self.text[after].isspace() or self.text[after] in _CLOSING_MARKS):
+            after += 1
+        if k + 1 < len(self._sents) and self._sent_chars[k + 1] <= max(after, end + 2):
             k += 1  # the quote ends its sentence: the next one
         if k < 0:
             return None
