@@ -306,3 +306,16 @@ def test_the_clause_after_a_tokenised_closing_mark_names_the_speaker(attributor)
     )
     names = speakers(attributor, text)
     assert names[-2:] == ["Tom Baker", "Martha Reed"]
+
+
+def test_after_a_cue_in_sentence_per_line_text_another_subject_of_its_sentence_answers(attributor):
+    # "…,” he said; but she only shook her head.": the story turns to her, and the next
+    # quote is her answer, not his going on.
+    text = (
+        "“Where have you been all night?” asked Martha Reed.\n"
+        "“Out by the river.\n"
+        "The water was high,” said Tom Baker.\n"
+        "“I waited for the ferry,” he said; but she only shook her head.\n"
+        "“Nonsense.”"
+    )
+    assert speakers(attributor, text)[-1] == "Martha Reed"

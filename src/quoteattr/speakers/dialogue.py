@@ -27,13 +27,16 @@ tried in order (the rule names the quote gets in brackets):
    quote ("He bridled. “Well, …”") or of the clause after it in the same paragraph
    ("“Yes.” Tess looked up."), when it is a person: a name, a pronoun resolved by gender
    and recency, or a description of a person ("the boy", "the pedestrian halted").
-6. *After a cue* (``dialogue-turns``, ``dialogue-reply``, ``continuation``): a quote in the
-   paragraph after an attributed quote and its cue goes to the other party when it
-   addresses the last speaker, when the last turn was itself a reply (a dialogue: a new
-   paragraph is a new speaker), or when the last turn asked a question; in text whose lines
-   are sentences, also when the quote opens like an answer ("Yes, but …") and the last turn
-   addressed no one by name. Otherwise it goes on with the last turn (news: a quote
-   paragraph after an attributed one continues it).
+6. *After a cue* (``dialogue-narration``, ``dialogue-turns``, ``dialogue-reply``,
+   ``continuation``): in text whose lines are sentences, another person who is a subject
+   in the narration going on the last turn's sentence ("…,” he said; but she shook her
+   head.") answers (not a part of the speaker: "and the rough voice grew gentler").
+   Otherwise a quote in the paragraph after an attributed quote and its cue goes to the
+   other party when it addresses the last speaker, when the last turn was itself a reply
+   (a dialogue: a new paragraph is a new speaker), or when the last turn asked a question;
+   in text whose lines are sentences, also when the quote opens like an answer ("Yes, but
+   …") and the last turn addressed no one by name. Otherwise it goes on with the last turn
+   (news: a quote paragraph after an attributed one continues it).
 7. *Continuation* (``continuation``): after narration that names no person, a quote within
    two paragraphs of an attributed one continues it.
 8. *Only person* (``dialogue-paragraph``): the one person named outside quotation marks in
@@ -577,6 +580,18 @@ class DialogueSieves:
             return None
         return k + 1
 
+    def _attached_subject(self, previous: Turn, gap: _Gap) -> EntityRecord | None:
+        """A person who is the subject in the narration that goes on the last turn's
+        sentence after its cue ("…,” he said; but she tossed her head.", "…,” she murmured
+        as he bent over her."): the one the story turns to, who answers."""
+        start = previous.tail if previous.tail is not None else previous.end
+        if gap.narration <= start:
+            return None
+        record = self._subject(start, gap.narration, ())
+        if record is not None and record.name.split()[-1].lower() in _PERSON_PARTS:
+            return None  # "…,” and the rough voice sounded gentler: the speaker's own voice
+        return record
+
     def _gap(self, previous: Turn, start: int) -> _Gap:
         floor = previous.end
         tail = previous.tail
@@ -680,6 +695,9 @@ class DialogueSieves:
             return before, "dialogue-narration"
 
         if gap.tail_only and previous.speaker is not None:
+            other = self._attached_subject(previous, gap) if after_cue else None
+            if fits(other) and other is not previous.speaker:
+                return other, "dialogue-narration"
             if not fits(previous.speaker):
                 record, rule = self._other_party(history, excluded)
                 if record is not None:
