@@ -324,3 +324,22 @@ def test_a_he_with_no_one_to_refer_to_is_an_unnamed_person_of_his_own(attributor
     assert first is not None and last is not None
     assert first.id == last.id and first.gender == "male" and not first.named
     assert quotes[1].speaker is not None and quotes[1].speaker.name == "Anna Kowalski"
+
+
+def test_a_name_called_out_inside_the_quote_is_never_its_source(attributor):
+    """The parse takes the name a quote calls out, or a word inside the marks, for the
+    subject of the cue; the speaker is the one named after the cue or between the quote and
+    its cue."""
+    called = (
+        "Tobias Crane came in from the yard.\n"
+        "“ Tobias ! ” exclaimed my brother ’s wife , blushing very prettily ."
+    )
+    (quote,) = check_deterministic(attributor, called).quotes
+    assert quote.speaker is not None and quote.speaker.name == "my brother ’s wife"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith("wife")
+    between = (
+        "“That was a fine speech you gave, Mr. Mayor,” Councillor Ann Roe, of the harbour "
+        "ward, told Mr. Novak at the door."
+    )
+    (quote,) = check_deterministic(attributor, between).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Ann Roe"

@@ -362,7 +362,7 @@ class DialogueSieves:
         hi = bisect.bisect_left(self._token_starts, end)
         return range(lo, hi)
 
-    def _entity_of(self, token: Token, exclude: Sequence[tuple[int, int]]) -> EntityRecord | None:
+    def entity_of(self, token: Token, exclude: Sequence[tuple[int, int]]) -> EntityRecord | None:
         """The person a subject token stands for, if it is one."""
         if self.resolve is None:
             return None
@@ -384,7 +384,7 @@ class DialogueSieves:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             part = head in _PERSON_PARTS or token.lower_ in _PERSON_PARTS
             if (part or not person) and owner is not None and owner.tag_ == "PRP$":
-                return self._entity_of(owner, exclude)
+                return self.entity_of(owner, exclude)
             if not person and token.tag_ == "NN":  # a singular noun that does what people do
                 verbs = [token.head] if token.dep_ != "ROOT" else list(token.children)
                 person = any(v.lemma_.lower() in _ANIMATE_VERBS for v in verbs)
@@ -433,7 +433,7 @@ class DialogueSieves:
                 and not self._inside_quotes(doc[i].idx)
             ][:1]
         for token in main + other:
-            record = self._entity_of(token, exclude)
+            record = self.entity_of(token, exclude)
             if record is not None:
                 return record
             if token in main:
@@ -513,11 +513,17 @@ class DialogueSieves:
     ) -> EntityRecord | None:
         """The person just after a cue verb that opens its clause ("asked Dick", "exclaimed
         Miss Pinkerton"), whatever relation the parse gave it."""
+        child = self.inverted_subject(verb)
+        return self.entity_of(child, exclude) if child is not None else None
+
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """The word right after a cue verb that opens its clause ("asked Dick") that may
+        name its speaker, whatever relation the parse gave it."""
         for child in verb.rights:
             if self._inside_quotes(child.idx):
                 break
             if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd"}:
-                return self._entity_of(child, exclude)
+                return child
             if child.dep_ not in {"punct", "advmod", "prt"}:
                 break
         return None

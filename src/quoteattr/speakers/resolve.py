@@ -294,6 +294,25 @@ class SpeakerResolver:
             record = None
             if self._first_person_in_quote(candidate):
                 pass  # the quote's speaker, once all are known (below)
+            elif self._source_in_content(candidate):
+                # "“Rudolf!” exclaimed my brother's wife": the parse took a word inside the
+                # quote for its source; the speaker is named between the quote and its cue
+                # ("“…, Mr. President,” Rep. Jane Roe told him"), else after the cue
+                teller = self._named_before_cue(candidate)
+                if teller is None and candidate.cue is not None:
+                    teller = sieves.inverted_subject(doc[candidate.cue.head])
+                record = sieves.entity_of(teller, candidate.fragments) if teller else None
+                rule = candidate.rule
+                candidate.source = noun_phrase(teller) if teller and record else None
+                if record is not None:
+                    record.spoke = True
+                if record is None:
+                    cue = candidate.cue.head if candidate.cue is not None else None
+                    record, rule = sieves.speaker(
+                        candidate.start, history, candidate.fragments, cue
+                    )
+                if rule not in {"cue", candidate.rule}:
+                    candidate.rule, candidate.confidence = rule, _SIEVE_CONFIDENCE.get(rule, 0.5)
             elif candidate.source is not None:
                 record = self._resolve(candidate, records, name_owner, resolver)
                 if record is not None:
@@ -328,6 +347,38 @@ class SpeakerResolver:
             out = self._name_narrator(sieves.narrators_name(self._narrator_record, history),
                                       records, out)  # fmt: skip
         return records, out
+
+    def _named_before_cue(self, candidate: Candidate) -> Token | None:
+        """The head of the first noun phrase between a quote and its cue verb after it
+        ("“…,” Trump, 70, told CNN"), outside the marks."""
+        if candidate.cue is None or candidate.source is None:
+            return None
+        doc = self.doc
+        for token in doc[candidate.source[1] : candidate.cue.head]:
+            if any(a <= token.idx < b for a, b in self.quoted):
+                continue
+            if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "poss", "amod"}:
+                return token
+        return None
+
+    def _source_in_content(self, candidate: Candidate) -> bool:
+        """Does the parse's source lie inside the quotation it is the source of ("“She is
+        a lucky girl,” replied another voice" with *She* as the subject)? Words inside the
+        marks are what was said, never who said it."""
+        if candidate.source is None or candidate.kind is not QuoteKind.DIRECT:
+            return False
+        s, e = candidate.source
+        at = self.doc[s].idx
+        if not any(a <= at < b for a, b in candidate.fragments):
+            return False
+        # A third-person pronoun ("She is a lucky girl") or a name called out ("Rudolf!",
+        # "Tom, come here"); not a name the speaker gives as their own ("Sir John -- that's
+        # who I am").
+        features = coref.pronoun_features(self.doc[s].text) if e - s == 1 else None
+        if features is not None:
+            return features[1] != "first"  # "I" is the speaker (_first_person_in_quote)
+        after = self.text[self.doc[e - 1].idx + len(self.doc[e - 1]) :].lstrip(" ")
+        return after[:1] in {",", "!", "?"}
 
     def _first_person_in_quote(self, candidate: Candidate) -> bool:
         """Is the source a lone "I"/"me" inside quotation marks ("“And I know a lot of
