@@ -319,3 +319,23 @@ def test_after_a_cue_in_sentence_per_line_text_another_subject_of_its_sentence_a
         "“Nonsense.”"
     )
     assert speakers(attributor, text)[-1] == "Martha Reed"
+
+
+def test_a_speech_verb_opening_the_next_line_is_the_quotes_cue(attributor):
+    # Sentence-per-line text: "said the farmer …" opens the line after the quote, and the
+    # parse hangs it on the next quotation; it still names who spoke the first one. "The
+    # voice of Tom Baker" is Tom Baker.
+    text = (
+        "Tom Baker lay asleep in the straw of the barn.\n"
+        "“ Wake up , you lazy boy ! ”\n"
+        "said the farmer a little impatiently ; “ I have called you twice . ”"
+    )
+    first = direct(attributor, text)[0]
+    assert first.speaker is not None and first.speaker.name == "the farmer"
+    voice = (
+        "Anna Kowalski sat reading by the window of the library.\n"
+        "The voice of Tom Baker rose from the hall below.\n"
+        "“ Where is she hiding ? ”"
+    )
+    (quote,) = direct(attributor, voice)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Baker"

@@ -7,7 +7,9 @@ narration. A person the quote addresses by name ("…, Tess?") never speaks it. 
 tried in order (the rule names the quote gets in brackets):
 
 0. *Cue* (the cue's rule): a quote whose cue has no source in the parse goes to the person
-   right after the cue verb ("…?” / asked Dick, parsed as the object of *asked*).
+   right after the cue verb ("…?” / asked Dick, parsed as the object of *asked*); one with
+   no cue, to the person after a speech verb opening the next line (``dialogue-cue``:
+   "“Wake up!” / said the man; “…”", which the parse hung on the next quotation).
 1. *Sentence* (``narration-sentence``): a quote inside a narrative sentence belongs to its
    subject ("X gestured and boomed: “…”", "McConnell says Obama gives them “lectures”",
    "Trump: ‘…’"); here a subject that is no person counts too ("An early tweet read “…”").
@@ -58,7 +60,7 @@ from collections.abc import Callable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from ..lexicon import word_list
+from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..text.spans import SpanSet
 from ..types import EntityKind, MentionKind
@@ -127,6 +129,9 @@ _PERSON_NOUNS = word_list("person_nouns")
 
 # Parts of a person ("her voice", "his face"): with a possessive pronoun, its owner.
 _PERSON_PARTS = word_list("person_parts")
+
+# Speech verbs ("say", "cry"): one opening the line after a quote is that quote's cue.
+_SPEECH_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 
 # Verbs whose subject is a living being: "The pedestrian halted and turned round."
 _ANIMATE_VERBS = word_list("animate_verbs")
@@ -383,6 +388,15 @@ class DialogueSieves:
             # friend" is someone else, and a person noun is a person of its own).
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             part = head in _PERSON_PARTS or token.lower_ in _PERSON_PARTS
+            named = [
+                pobj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+            ]
+            if part and named:  # "cried the voice of John Reed": John Reed
+                return self.entity_of(named[0], exclude)
             if (part or not person) and owner is not None and owner.tag_ == "PRP$":
                 return self.entity_of(owner, exclude)
             if not person and token.tag_ == "NN":  # a singular noun that does what people do
@@ -515,6 +529,30 @@ class DialogueSieves:
         Miss Pinkerton"), whatever relation the parse gave it."""
         child = self.inverted_subject(verb)
         return self.entity_of(child, exclude) if child is not None else None
+
+    def _cue_on_next_line(self, end: int) -> EntityRecord | None:
+        """The speaker named by a speech verb that opens the line right after a quote
+        ("“Wake up!”\nsaid the man a little impatiently; “…”"), which the parse hung on the
+        next quotation instead."""
+        if self.doc is None:
+            return None
+        k = end
+        while k < len(self.text) and self.text[k] in _CLOSING_MARKS + " \t":
+            k += 1
+        if self.text[k : k + 1] != "\n":
+            return None
+        while k < len(self.text) and self.text[k].isspace():
+            k += 1
+        if not self.text[k : k + 1].islower():
+            return None
+        i = bisect.bisect_left(self._token_starts, k)
+        if i >= len(self.doc) or self._token_starts[i] != k:
+            return None
+        verb = self.doc[i]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SPEECH_LEMMAS:
+            return None
+        child = self.inverted_subject(verb)
+        return self.entity_of(child, ()) if child is not None else None
 
     def inverted_subject(self, verb: Token) -> Token | None:
         """The word right after a cue verb that opens its clause ("asked Dick") that may
@@ -651,6 +689,10 @@ class DialogueSieves:
         named = self._self_named(fragments)
         if fits(named):
             return named, "dialogue-self"
+
+        teller = self._cue_on_next_line(fragments[-1][1])
+        if fits(teller):
+            return teller, "dialogue-cue"
 
         previous = history[-1] if history else None
         gap = self._gap(previous, start) if previous is not None else None

@@ -66,6 +66,7 @@ _PLACE_HEADS = word_list("place_name_heads")
 _CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
+    "dialogue-cue": 0.6,
     "narration-sentence": 0.55,
     "dialogue-vocative": 0.55,
     "dialogue-self": 0.55,
