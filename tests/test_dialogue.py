@@ -264,3 +264,78 @@ def test_inverted_cue_on_its_own_line_names_the_speaker(attributor):
     (quote,) = check_deterministic(attributor, text).quotes
     assert quote.speaker is not None and quote.speaker.name == "Dick Hunter"
     assert quote.cue is not None and quote.cue.text == "asked"
+
+
+def test_after_a_cue_in_sentence_per_line_text_an_address_does_not_hand_over_the_turn(attributor):
+    # Lines are sentences here (a quotation runs over one): "“…, Tom,” said Martha. “Sit
+    # down.”" is Martha going on, as often as not in one paragraph; her address decides nothing.
+    text = (
+        "“Where have you been all night?” asked Martha Reed.\n"
+        "“Out by the river.\n"
+        "The water was high.”\n"
+        "“Good evening to you too, Tom,” said Martha Reed.\n"
+        "“Sit down by the fire.”"
+    )
+    (last,) = [q for q in direct(attributor, text) if "Sit down" in q.text]
+    assert last.speaker is not None and last.speaker.name == "Martha Reed"
+
+
+def test_after_a_cue_in_sentence_per_line_text_an_answer_is_the_other_partys(attributor):
+    # "Yes, but …" opens an answer: after Martha's cued turn it is Tom's, not hers going on.
+    text = (
+        "“Where have you been all night?” asked Martha Reed.\n"
+        "“Out by the river.\n"
+        "The water was high,” said Tom Baker.\n"
+        "“The ferry runs at dawn,” said Martha Reed.\n"
+        "“Yes, but nobody was there to row it.”"
+    )
+    assert speakers(attributor, text)[-1] == "Tom Baker"
+    assert rules(attributor, text)[-1] == "dialogue-reply"
+
+
+def test_the_clause_after_a_tokenised_closing_mark_names_the_speaker(attributor):
+    # Tokenised text ("? ” he asked") puts a space before the closing mark: the clause
+    # after it is still the quote's own ("he asked pointing north", parsed as a sentence of
+    # its own), so the question is his and the answer hers.
+    text = (
+        "Tom Baker and Martha Reed sat under the old oak .\n"
+        "“ Come and eat ! ” Martha cried .\n"
+        "They sat down together , laughing and talking while they ate .\n"
+        "“ What is over there ? ” he asked pointing north .\n"
+        "“ The big house . ”"
+    )
+    names = speakers(attributor, text)
+    assert names[-2:] == ["Tom Baker", "Martha Reed"]
+
+
+def test_after_a_cue_in_sentence_per_line_text_another_subject_of_its_sentence_answers(attributor):
+    # "…,” he said; but she only shook her head.": the story turns to her, and the next
+    # quote is her answer, not his going on.
+    text = (
+        "“Where have you been all night?” asked Martha Reed.\n"
+        "“Out by the river.\n"
+        "The water was high,” said Tom Baker.\n"
+        "“I waited for the ferry,” he said; but she only shook her head.\n"
+        "“Nonsense.”"
+    )
+    assert speakers(attributor, text)[-1] == "Martha Reed"
+
+
+def test_a_speech_verb_opening_the_next_line_is_the_quotes_cue(attributor):
+    # Sentence-per-line text: "said the farmer …" opens the line after the quote, and the
+    # parse hangs it on the next quotation; it still names who spoke the first one. "The
+    # voice of Tom Baker" is Tom Baker.
+    text = (
+        "Tom Baker lay asleep in the straw of the barn.\n"
+        "“ Wake up , you lazy boy ! ”\n"
+        "said the farmer a little impatiently ; “ I have called you twice . ”"
+    )
+    first = direct(attributor, text)[0]
+    assert first.speaker is not None and first.speaker.name == "the farmer"
+    voice = (
+        "Anna Kowalski sat reading by the window of the library.\n"
+        "The voice of Tom Baker rose from the hall below.\n"
+        "“ Where is she hiding ? ”"
+    )
+    (quote,) = direct(attributor, voice)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Baker"

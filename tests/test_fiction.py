@@ -295,3 +295,51 @@ def test_he_takes_a_character_described_by_a_person_noun_over_an_earlier_name(at
     direct = [q for q in quotes if q.text.startswith("Up there")]
     assert len(direct) == 1
     assert direct[0].speaker is not None and direct[0].speaker.name == "The guide"
+
+
+def test_he_never_refers_to_a_thing_taken_for_a_source(attributor):
+    """ "The brass lamp revealed a crack": the lamp is a source of sorts, but nothing in its
+    words says it is a person, so the next "he said" goes back to Tom Baker."""
+    text = (
+        "Tom Baker sat down at the kitchen table with his sister.\n"
+        "The old brass lamp revealed a long crack in the ceiling.\n"
+        "“It will fall on us one day,” he said."
+    )
+    assert _speaker_names(attributor, text)[-1] == "Tom Baker"
+
+
+def test_a_he_with_no_one_to_refer_to_is_an_unnamed_person_of_his_own(attributor):
+    """No man is named or described before "he said": he is someone the text has not
+    named, and the later "he went on" is the same person, never the woman beside him."""
+    text = (
+        "Anna Kowalski sat alone by the window of the evening train.\n"
+        "Somebody behind her leaned forward over the back of her seat.\n"
+        "“That is the prettiest town in the whole valley,” he said.\n"
+        "“Is it?” she answered.\n"
+        "She looked out at the lights.\n"
+        "“I know it well,” he went on."
+    )
+    quotes = check_deterministic(attributor, text).quotes
+    first, last = quotes[0].speaker, quotes[-1].speaker
+    assert first is not None and last is not None
+    assert first.id == last.id and first.gender == "male" and not first.named
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Anna Kowalski"
+
+
+def test_a_name_called_out_inside_the_quote_is_never_its_source(attributor):
+    """The parse takes the name a quote calls out, or a word inside the marks, for the
+    subject of the cue; the speaker is the one named after the cue or between the quote and
+    its cue."""
+    called = (
+        "Tobias Crane came in from the yard.\n"
+        "“ Tobias ! ” exclaimed my brother ’s wife , blushing very prettily ."
+    )
+    (quote,) = check_deterministic(attributor, called).quotes
+    assert quote.speaker is not None and quote.speaker.name == "my brother ’s wife"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith("wife")
+    between = (
+        "“That was a fine speech you gave, Mr. Mayor,” Councillor Ann Roe, of the harbour "
+        "ward, told Mr. Novak at the door."
+    )
+    (quote,) = check_deterministic(attributor, between).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Ann Roe"

@@ -253,6 +253,9 @@ class EntityRecord:
     parties: set[str] = attrs.Factory(set)
     roles: list[str] = attrs.Factory(list)  # role phrases as written, for the profile
     spoke: bool = False
+    # An unnamed description whose words say nothing of a person ("The low crotch of the
+    # vest revealed …", taken for a source): never what a "he" or "she" refers to.
+    thing: bool = False
 
     def learn(self, description: Description, phrase: Span | Sequence[Token] = ()) -> None:
         """Take in what a description says of the entity; ``phrase``, its tokens, becomes a
@@ -502,6 +505,8 @@ class Resolver:
                 continue  # "he" is not "Alexandra", even before anything set her gender
             if occurrence.first_person:
                 continue  # "I said … he answered": the narrator is not "he"
+            if gender and record.thing:
+                continue  # "The low crotch of the vest revealed …": no "he"
             if occurrence.aside:
                 continue  # "(Listen to Jane Roe's podcast.)": an aside is no antecedent
             if number == "sg" and occurrence.modifier:
@@ -793,6 +798,23 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 
 
+def says_person(span: Span) -> bool:
+    """Do a description's words say it is a person (a role, a gendered noun, a noun for
+    people such as "stranger"), or is it someone's ("Tom's new acquaintance")? "The low
+    crotch of the vest" is none of these."""
+    root = span.root
+    if root.pos_ != "NOUN" or describe(span).kind is not None or noun_gender(span) is not None:
+        return True
+    if any(child.dep_ == "poss" for child in root.children):
+        return True
+    words = {root.lower_, root.lemma_.lower()}
+    # The lists are never complete: a word formed like a noun for a doer ("ferryman",
+    # "blacksmith", "innkeeper", "novelist") may be a person too.
+    return bool(words & (_NARRATIVE_PEOPLE | _PERSON_NOUNS)) or any(
+        _PERSON_SUFFIX.search(word) for word in words
+    )
+
+
 def noun_gender(span: Span) -> str | None:
     """Gender "m"/"f" that the head noun of a description tells, if it tells one."""
     root = span.root
@@ -802,6 +824,11 @@ def noun_gender(span: Span) -> str | None:
 # Common nouns for people that narration keeps referring to ("the boy", "the old woman"):
 # gendered nouns above plus a few that tell no gender.
 _NARRATIVE_PEOPLE = frozenset(_NOUN_GENDER) | word_list("ungendered_people")
+_PERSON_NOUNS = word_list("person_nouns") | word_list("person_words")
+# Endings of nouns for a doer ("ferryman", "blacksmith", "innkeeper", "novelist").
+_PERSON_SUFFIX = re.compile(
+    "(?:" + "|".join(sorted(word_list("person_noun_endings"), key=len, reverse=True)) + ")$"
+)
 
 
 _SUBJECT_DEPS = frozenset({string_id("nsubj"), string_id("nsubjpass")})

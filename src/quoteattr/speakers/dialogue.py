@@ -7,14 +7,18 @@ narration. A person the quote addresses by name ("…, Tess?") never speaks it. 
 tried in order (the rule names the quote gets in brackets):
 
 0. *Cue* (the cue's rule): a quote whose cue has no source in the parse goes to the person
-   right after the cue verb ("…?” / asked Dick, parsed as the object of *asked*).
+   right after the cue verb ("…?” / asked Dick, parsed as the object of *asked*); one with
+   no cue, to the person after a speech verb opening the next line (``dialogue-cue``:
+   "“Wake up!” / said the man; “…”", which the parse hung on the next quotation).
 1. *Sentence* (``narration-sentence``): a quote inside a narrative sentence belongs to its
    subject ("X gestured and boomed: “…”", "McConnell says Obama gives them “lectures”",
    "Trump: ‘…’"); here a subject that is no person counts too ("An early tweet read “…”").
 2. *Same paragraph* (``continuation``): after a cue or narration in the same paragraph, a
    quote goes on with the turn before it.
 3. *Vocative* (``dialogue-vocative``): after a quote that addressed someone by name, with
-   no narration about someone else between, the reply is that person's.
+   no narration about someone else between, the reply is that person's; in text whose
+   lines are sentences, not after the last turn's own cue (“…, Tom,” said Ann. “Sit down.”
+   is Ann going on as often as Tom answering).
 4. *Turns* (``dialogue-turns``): a quote right after another, with nothing between, is the
    other party's when the two look like dialogue (a question, a short turn, an answer's
    opening such as "Well," or "No,", an address such as "sir", or a last turn that was
@@ -25,11 +29,16 @@ tried in order (the rule names the quote gets in brackets):
    quote ("He bridled. “Well, …”") or of the clause after it in the same paragraph
    ("“Yes.” Tess looked up."), when it is a person: a name, a pronoun resolved by gender
    and recency, or a description of a person ("the boy", "the pedestrian halted").
-6. *After a cue* (``dialogue-turns``, ``dialogue-reply``, ``continuation``): a quote in the
-   paragraph after an attributed quote and its cue goes to the other party when it
-   addresses the last speaker, when the last turn was itself a reply (a dialogue: a new
-   paragraph is a new speaker), or when the last turn asked a question; otherwise it goes
-   on with the last turn (news: a quote paragraph after an attributed one continues it).
+6. *After a cue* (``dialogue-narration``, ``dialogue-turns``, ``dialogue-reply``,
+   ``continuation``): in text whose lines are sentences, another person who is a subject
+   in the narration going on the last turn's sentence ("…,” he said; but she shook her
+   head.") answers (not a part of the speaker: "and the rough voice grew gentler").
+   Otherwise a quote in the paragraph after an attributed quote and its cue goes to the
+   other party when it addresses the last speaker, when the last turn was itself a reply
+   (a dialogue: a new paragraph is a new speaker), or when the last turn asked a question;
+   in text whose lines are sentences, also when the quote opens like an answer ("Yes, but
+   …") and the last turn addressed no one by name. Otherwise it goes on with the last turn
+   (news: a quote paragraph after an attributed one continues it).
 7. *Continuation* (``continuation``): after narration that names no person, a quote within
    two paragraphs of an attributed one continues it.
 8. *Only person* (``dialogue-paragraph``): the one person named outside quotation marks in
@@ -51,7 +60,7 @@ from collections.abc import Callable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from ..lexicon import word_list
+from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
 from ..text.spans import SpanSet
 from ..types import EntityKind, MentionKind
@@ -120,6 +129,9 @@ _PERSON_NOUNS = word_list("person_nouns")
 
 # Parts of a person ("her voice", "his face"): with a possessive pronoun, its owner.
 _PERSON_PARTS = word_list("person_parts")
+
+# Speech verbs ("say", "cry"): one opening the line after a quote is that quote's cue.
+_SPEECH_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 
 # Verbs whose subject is a living being: "The pedestrian halted and turned round."
 _ANIMATE_VERBS = word_list("animate_verbs")
@@ -355,7 +367,7 @@ class DialogueSieves:
         hi = bisect.bisect_left(self._token_starts, end)
         return range(lo, hi)
 
-    def _entity_of(self, token: Token, exclude: Sequence[tuple[int, int]]) -> EntityRecord | None:
+    def entity_of(self, token: Token, exclude: Sequence[tuple[int, int]]) -> EntityRecord | None:
         """The person a subject token stands for, if it is one."""
         if self.resolve is None:
             return None
@@ -376,8 +388,17 @@ class DialogueSieves:
             # friend" is someone else, and a person noun is a person of its own).
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             part = head in _PERSON_PARTS or token.lower_ in _PERSON_PARTS
+            named = [
+                pobj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+            ]
+            if part and named:  # "cried the voice of John Reed": John Reed
+                return self.entity_of(named[0], exclude)
             if (part or not person) and owner is not None and owner.tag_ == "PRP$":
-                return self._entity_of(owner, exclude)
+                return self.entity_of(owner, exclude)
             if not person and token.tag_ == "NN":  # a singular noun that does what people do
                 verbs = [token.head] if token.dep_ != "ROOT" else list(token.children)
                 person = any(v.lemma_.lower() in _ANIMATE_VERBS for v in verbs)
@@ -426,7 +447,7 @@ class DialogueSieves:
                 and not self._inside_quotes(doc[i].idx)
             ][:1]
         for token in main + other:
-            record = self._entity_of(token, exclude)
+            record = self.entity_of(token, exclude)
             if record is not None:
                 return record
             if token in main:
@@ -473,7 +494,10 @@ class DialogueSieves:
         if _blank(self.text[end:stop]):
             return None
         k = self._sentence_index(end)
-        if k + 1 < len(self._sents) and self._sent_chars[k + 1] <= end + 2:
+        after = end  # past the closing mark ("?” he asked", "? " he asked" when tokenised)
+        while after < stop and (self.text[after].isspace() or self.text[after] in _CLOSING_MARKS):
+            after += 1
+        if k + 1 < len(self._sents) and self._sent_chars[k + 1] <= max(after, end + 2):
             k += 1  # the quote ends its sentence: the next one
         if k < 0:
             return None
@@ -503,11 +527,41 @@ class DialogueSieves:
     ) -> EntityRecord | None:
         """The person just after a cue verb that opens its clause ("asked Dick", "exclaimed
         Miss Pinkerton"), whatever relation the parse gave it."""
+        child = self.inverted_subject(verb)
+        return self.entity_of(child, exclude) if child is not None else None
+
+    def _cue_on_next_line(self, end: int) -> EntityRecord | None:
+        """The speaker named by a speech verb that opens the line right after a quote
+        ("“Wake up!”\nsaid the man a little impatiently; “…”"), which the parse hung on the
+        next quotation instead."""
+        if self.doc is None:
+            return None
+        k = end
+        while k < len(self.text) and self.text[k] in _CLOSING_MARKS + " \t":
+            k += 1
+        if self.text[k : k + 1] != "\n":
+            return None
+        while k < len(self.text) and self.text[k].isspace():
+            k += 1
+        if not self.text[k : k + 1].islower():
+            return None
+        i = bisect.bisect_left(self._token_starts, k)
+        if i >= len(self.doc) or self._token_starts[i] != k:
+            return None
+        verb = self.doc[i]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SPEECH_LEMMAS:
+            return None
+        child = self.inverted_subject(verb)
+        return self.entity_of(child, ()) if child is not None else None
+
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """The word right after a cue verb that opens its clause ("asked Dick") that may
+        name its speaker, whatever relation the parse gave it."""
         for child in verb.rights:
             if self._inside_quotes(child.idx):
                 break
             if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd"}:
-                return self._entity_of(child, exclude)
+                return child
             if child.dep_ not in {"punct", "advmod", "prt"}:
                 break
         return None
@@ -570,6 +624,18 @@ class DialogueSieves:
             return None
         return k + 1
 
+    def _attached_subject(self, previous: Turn, gap: _Gap) -> EntityRecord | None:
+        """A person who is the subject in the narration that goes on the last turn's
+        sentence after its cue ("…,” he said; but she tossed her head.", "…,” she murmured
+        as he bent over her."): the one the story turns to, who answers."""
+        start = previous.tail if previous.tail is not None else previous.end
+        if gap.narration <= start:
+            return None
+        record = self._subject(start, gap.narration, ())
+        if record is not None and record.name.split()[-1].lower() in _PERSON_PARTS:
+            return None  # "…,” and the rough voice sounded gentler: the speaker's own voice
+        return record
+
     def _gap(self, previous: Turn, start: int) -> _Gap:
         floor = previous.end
         tail = previous.tail
@@ -624,6 +690,10 @@ class DialogueSieves:
         if fits(named):
             return named, "dialogue-self"
 
+        teller = self._cue_on_next_line(fragments[-1][1])
+        if fits(teller):
+            return teller, "dialogue-cue"
+
         previous = history[-1] if history else None
         gap = self._gap(previous, start) if previous is not None else None
         floor = gap.narration if gap is not None else 0
@@ -649,7 +719,10 @@ class DialogueSieves:
 
         near = paragraph - last_paragraph <= 1
         before = self._narration_before(start, floor, fragments, same_paragraph=False)
-        if near and (gap.adjacent or gap.tail_only or before is None):
+        # In sentence-per-line text a quote after the last turn's own cue ("“…, Tom,” said
+        # Ann.") is as often Ann going on as Tom answering: her address does not decide.
+        after_cue = gap.tail_only and not gap.adjacent and not self.lines_are_paragraphs
+        if near and (gap.adjacent or gap.tail_only or before is None) and not after_cue:
             addressed = self._addressee(previous)
             if fits(addressed) and addressed is not previous.speaker:
                 return addressed, "dialogue-vocative"
@@ -670,13 +743,18 @@ class DialogueSieves:
             return before, "dialogue-narration"
 
         if gap.tail_only and previous.speaker is not None:
+            other = self._attached_subject(previous, gap) if after_cue else None
+            if fits(other) and other is not previous.speaker:
+                return other, "dialogue-narration"
             if not fits(previous.speaker):
                 record, rule = self._other_party(history, excluded)
                 if record is not None:
                     return record, rule
             elif self.lines_are_paragraphs and self._replies(history):
                 return history[-2].speaker, "dialogue-turns"
-            elif self._asks(previous):
+            elif after_cue and self._addressee(previous) is not None:
+                pass  # "“Sit down, Tom,” said Ann. “…”": she goes on (an address turns to him)
+            elif self._asks(previous) or (after_cue and self._opens_reply(fragments)):
                 record, rule = self._other_party(history, excluded)
                 if record is not None and (
                     rule == "dialogue-turns" or self._short(previous, fragments)
@@ -735,6 +813,11 @@ class DialogueSieves:
         if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return found[ranked[0][0]]
+
+    def _opens_reply(self, fragments: Sequence[tuple[int, int]]) -> bool:
+        """Does a quote open like an answer ("Yes, sir", "Why, …", "Oh, no!")?"""
+        opening = self.text[fragments[0][0] : fragments[0][1]].lstrip(" " + _OPENING_MARKS)
+        return bool(_REPLY_OPENING.match(opening))
 
     def _words(self, fragments: Sequence[tuple[int, int]]) -> int:
         return sum(len(self.text[a:b].split()) for a, b in fragments)

@@ -80,6 +80,7 @@ _FOR_NAME_HEADS = word_list("for_name_heads")
 _CUE_LEMMAS = frozenset(row[0] for row in load_table("cue_verbs.tsv") if row[1:2] == ["speech"])
 _SIEVE_CONFIDENCE = {
     "continuation": 0.6,
+    "dialogue-cue": 0.6,
     "narration-sentence": 0.55,
     "dialogue-vocative": 0.55,
     "dialogue-self": 0.55,
@@ -361,6 +362,25 @@ class SpeakerResolver:
             record = None
             if self._first_person_in_quote(candidate):
                 pass  # the quote's speaker, once all are known (below)
+            elif self._source_in_content(candidate):
+                # "“Rudolf!” exclaimed my brother's wife": the parse took a word inside the
+                # quote for its source; the speaker is named between the quote and its cue
+                # ("“…, Mr. President,” Rep. Jane Roe told him"), else after the cue
+                teller = self._named_before_cue(candidate)
+                if teller is None and candidate.cue is not None:
+                    teller = sieves.inverted_subject(doc[candidate.cue.head])
+                record = sieves.entity_of(teller, candidate.fragments) if teller else None
+                rule = candidate.rule
+                candidate.source = noun_phrase(teller) if teller and record else None
+                if record is not None:
+                    record.spoke = True
+                if record is None:
+                    cue = candidate.cue.head if candidate.cue is not None else None
+                    record, rule = sieves.speaker(
+                        candidate.start, history, candidate.fragments, cue
+                    )
+                if rule not in {"cue", candidate.rule}:
+                    candidate.rule, candidate.confidence = rule, _SIEVE_CONFIDENCE.get(rule, 0.5)
             elif candidate.source is not None:
                 record = self._resolve(candidate, records, name_owner, resolver)
                 if record is not None:
@@ -395,6 +415,38 @@ class SpeakerResolver:
             name = sieves.narrators_name(self._narrator_record, history)
             out = self._name_narrator(name or self._writer_in_bio(name_owner), records, out)
         return records, out
+
+    def _named_before_cue(self, candidate: Candidate) -> Token | None:
+        """The head of the first noun phrase between a quote and its cue verb after it
+        ("“…,” Trump, 70, told CNN"), outside the marks."""
+        if candidate.cue is None or candidate.source is None:
+            return None
+        doc = self.doc
+        for token in doc[candidate.source[1] : candidate.cue.head]:
+            if any(a <= token.idx < b for a, b in self.quoted):
+                continue
+            if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "poss", "amod"}:
+                return token
+        return None
+
+    def _source_in_content(self, candidate: Candidate) -> bool:
+        """Does the parse's source lie inside the quotation it is the source of ("“She is
+        a lucky girl,” replied another voice" with *She* as the subject)? Words inside the
+        marks are what was said, never who said it."""
+        if candidate.source is None or candidate.kind is not QuoteKind.DIRECT:
+            return False
+        s, e = candidate.source
+        at = self.doc[s].idx
+        if not any(a <= at < b for a, b in candidate.fragments):
+            return False
+        # A third-person pronoun ("She is a lucky girl") or a name called out ("Rudolf!",
+        # "Tom, come here"); not a name the speaker gives as their own ("Sir John -- that's
+        # who I am").
+        features = coref.pronoun_features(self.doc[s].text) if e - s == 1 else None
+        if features is not None:
+            return features[1] != "first"  # "I" is the speaker (_first_person_in_quote)
+        after = self.text[self.doc[e - 1].idx + len(self.doc[e - 1]) :].lstrip(" ")
+        return after[:1] in {",", "!", "?"}
 
     def _first_person_in_quote(self, candidate: Candidate) -> bool:
         """Is the source a lone "I"/"me" inside quotation marks ("“And I know a lot of
@@ -640,6 +692,8 @@ class SpeakerResolver:
             if span.root.lower_ in {"i", "me"}:
                 return self._narrator(records, resolver)
             record = resolver.resolve_pronoun(span, exclude)
+            if record is None and create:
+                record = self._unnamed_person(span, records)
             if record is not None:
                 resolver.note_mention(mention, record)
             return record
@@ -738,6 +792,19 @@ class SpeakerResolver:
                     found.setdefault(noun.lemma_.lower(), noun.i)
             self._introductions = found
         return self._introductions
+
+    def _unnamed_person(self, span: Span, records: list[EntityRecord]) -> EntityRecord | None:
+        """A "he" or "she" that speaks with no one before it to refer to ("a man behind her
+        … “…,” he went on"): someone the text has not named, one person of their own whom
+        the next pronouns can reach."""
+        features = coref.pronoun_features(span.root.text)
+        if features is None or features[1] != "sg" or features[0] is None:
+            return None
+        record = EntityRecord(
+            key=len(records), name=span.text, kind=EntityKind.PERSON, gender=features[0]
+        )
+        records.append(record)
+        return record
 
     def _restated(self, span: Span) -> EntityRecord | None:
         """The person a description set off by a dash restates ("the girl -- the soul that
@@ -936,6 +1003,7 @@ class SpeakerResolver:
             record = EntityRecord(
                 key=len(records), name=name or mention.text, kind=kind,
                 gender=coref.noun_gender(span),
+                thing=name is None and description.kind is None and not coref.says_person(span),
             )  # fmt: skip
             record.learn(description, span)
             records.append(record)
