@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
 from spacy import symbols
+from spacy.attrs import HEAD
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
@@ -18,6 +20,7 @@ __all__ = [
     "pos_id",
     "string_id",
     "token_columns",
+    "token_heads",
 ]
 
 
@@ -38,6 +41,15 @@ def token_columns(doc: Doc, attrs: Sequence[int]) -> list[list[int]]:
     if not len(doc):
         return [[] for _ in attrs]
     return [column.tolist() for column in doc.to_array(list(attrs)).T]
+
+
+def token_heads(doc: Doc) -> list[int]:
+    """The index of every token's head, read as one array (``to_array`` gives the offset to
+    the head as an unsigned number: read back as signed)."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array(HEAD).astype(numpy.int64)
+    return (offsets + numpy.arange(len(doc))).tolist()
 
 
 def pos_id(tag: str) -> int:
