@@ -10,7 +10,7 @@ import quoteattr
 from quoteattr.rules import cues
 from quoteattr.rules.cues import find_cues
 from quoteattr.rules.ranges import is_mark
-from quoteattr.rules.syntax import pos_id, string_id, token_heads
+from quoteattr.rules.syntax import Sentences, pos_id, string_id, token_heads
 
 
 def test_ids_match_the_parse(attributor: quoteattr.Attributor) -> None:
@@ -70,3 +70,16 @@ def test_word_memo_is_the_lexicons_own(attributor: quoteattr.Attributor) -> None
     wider = plain.extended({"intuit": "thought"})
     assert [c.generic for c in find_cues(doc, plain)] == [True]
     assert [c.generic for c in find_cues(doc, wider)] == [False]
+
+
+def test_sentences_are_spacys(attributor: quoteattr.Attributor) -> None:
+    """``Sentences`` reads the same sentences as ``doc.sents`` and ``Span.sent``."""
+    text = "HEADLINE HERE\nThe mayor spoke. “We will see,” she said!\n\nNo. Then it rained"
+    doc = attributor.pipeline.parser.parse(text)
+    sentences = Sentences(doc)
+    assert sentences.bounds() == [(s.start, s.end) for s in doc.sents]
+    assert len(sentences.bounds()) >= 4
+    for token in doc:
+        assert sentences.of(token.i) == (token.sent.start, token.sent.end)
+        assert sentences.start_of(token.i) == doc[token.i : token.i + 2].sent.start
+    assert Sentences(attributor.nlp("")).bounds() == []
