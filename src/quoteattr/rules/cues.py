@@ -354,12 +354,12 @@ def _vantage_noun(prep: Token) -> Token | None:
     "believed in her judgment" is what was believed."""
     if prep.lower_ not in {"in", "by"} or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
         return None
+    noun = first_child(prep, "pobj")  # the noun first: the sentence start costs more
+    if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
+        return None
     doc, end = prep.doc, prep.right_edge.i + 1
     opens = prep.i == prep.sent.start or doc[prep.i - 1].text in {",", "—", "–", "("}
     if not (opens or (end < len(doc) and doc[end].text in {",", "—", "–", ")"})):
-        return None
-    noun = first_child(prep, "pobj")
-    if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
         return None
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
         return noun
