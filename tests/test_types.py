@@ -36,6 +36,8 @@ def test_enums_are_built_from_strings_and_lists_become_tuples() -> None:
         (lambda: Span(0, 3, "ab"), "cover 3"),
         (lambda: Span(3, 1, ""), "invalid span offsets"),
         (lambda: Span("0", 1, "a"), "must be <class 'int'>"),  # type: ignore[arg-type]
+        (lambda: Span(0, "1", "a"), "'end' must be <class 'int'>"),  # type: ignore[arg-type]
+        (lambda: Mention(0, 1, 5), "'text' must be <class 'str'>"),  # type: ignore[arg-type]
         (lambda: Mention(0, 1, "a", "shout"), "'shout' is not a valid MentionKind"),  # type: ignore[arg-type]
         (lambda: Entity("E1", "Ada", gender="woman"), "gender must be one of"),
         (lambda: Entity("E1", "Ada", aliases="Ada"), "sequence of str"),  # type: ignore[arg-type]
@@ -46,6 +48,15 @@ def test_enums_are_built_from_strings_and_lists_become_tuples() -> None:
 def test_bad_values_are_refused_when_made(make, message: str) -> None:
     with pytest.raises((TypeError, ValueError), match=message):
         make()
+
+
+def test_kinds_are_read_from_their_values() -> None:
+    """The enum fields take a member or its string value (the JSON form) alike."""
+    assert Mention(0, 1, "a", "pronoun").kind is MentionKind.PRONOUN  # type: ignore[arg-type]
+    assert Mention(0, 1, "a", MentionKind.NOMINAL).kind is MentionKind.NOMINAL
+    assert Entity("E1", "Ada", kind="group").kind is EntityKind.GROUP  # type: ignore[arg-type]
+    quote = _quote("abc", 0, 3, None, category="thought")
+    assert quote.category is Category.THOUGHT and quote.kind is QuoteKind.DIRECT
 
 
 def test_repr_names_the_speaker_without_its_mentions() -> None:

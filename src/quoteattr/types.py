@@ -71,7 +71,7 @@ class EntityKind(str, enum.Enum):
 
 
 def _category(value: str | Category | None) -> Category | None:
-    return None if value is None else Category(value)
+    return value if value is None or type(value) is Category else Category(value)
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -96,7 +96,33 @@ def _entities(values: Iterable[Entity]) -> tuple[Entity, ...]:
     return tuple(values)
 
 
+def _mention_kind(value: str | MentionKind) -> MentionKind:
+    return value if type(value) is MentionKind else MentionKind(value)
+
+
+def _entity_kind(value: str | EntityKind) -> EntityKind:
+    return value if type(value) is EntityKind else EntityKind(value)
+
+
+def _quote_kind(value: str | QuoteKind) -> QuoteKind:
+    return value if type(value) is QuoteKind else QuoteKind(value)
+
+
 def _check_span(instance: Any, _attribute: Any, _value: Any) -> None:
+    """The types and offsets of a span's ``start``, ``end`` and ``text``, in one validator:
+    spans are made for every quote, fragment, cue and mention, and attrs calls each
+    validator of each field apart."""
+    if not (
+        isinstance(instance.start, int)
+        and isinstance(instance.end, int)
+        and isinstance(instance.text, str)
+    ):
+        for name, kind in (("start", int), ("end", int), ("text", str)):
+            value = getattr(instance, name)
+            if not isinstance(value, kind):  # attrs.validators.instance_of's message
+                raise TypeError(
+                    f"'{name}' must be {kind!r} (got {value!r} that is a {value.__class__!r})."
+                )
     if instance.start < 0 or instance.end < instance.start:
         raise ValueError(f"invalid span offsets {instance.start}:{instance.end}")
     if len(instance.text) != instance.end - instance.start:
@@ -116,7 +142,6 @@ def _check_gender(_instance: Any, _attribute: Any, value: str | None) -> None:
         raise ValueError(f"gender must be one of {sorted(GENDERS)} or None, got {value!r}")
 
 
-_is_int = attrs.validators.instance_of(int)
 _is_str = attrs.validators.instance_of(str)
 
 
@@ -124,9 +149,9 @@ _is_str = attrs.validators.instance_of(str)
 class Span:
     """A piece of the original text."""
 
-    start: int = attrs.field(validator=_is_int)
-    end: int = attrs.field(validator=_is_int)
-    text: str = attrs.field(validator=[_is_str, _check_span])
+    start: int = attrs.field()
+    end: int = attrs.field()
+    text: str = attrs.field(validator=_check_span)  # checks all three
 
     @classmethod
     def of(cls, original: str, start: int, end: int) -> Span:
@@ -144,10 +169,10 @@ class Span:
 class Mention:
     """A span that refers to a speaker, and how it refers."""
 
-    start: int = attrs.field(validator=_is_int)
-    end: int = attrs.field(validator=_is_int)
-    text: str = attrs.field(validator=[_is_str, _check_span])
-    kind: MentionKind = attrs.field(default=MentionKind.NAME, converter=MentionKind)
+    start: int = attrs.field()
+    end: int = attrs.field()
+    text: str = attrs.field(validator=_check_span)  # checks all three
+    kind: MentionKind = attrs.field(default=MentionKind.NAME, converter=_mention_kind)
 
     @classmethod
     def of(cls, original: str, start: int, end: int, kind: MentionKind) -> Mention:
@@ -176,7 +201,7 @@ class Entity:
 
     id: str = attrs.field(validator=_is_str)
     name: str = attrs.field(validator=_is_str)
-    kind: EntityKind = attrs.field(default=EntityKind.PERSON, converter=EntityKind)
+    kind: EntityKind = attrs.field(default=EntityKind.PERSON, converter=_entity_kind)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions, repr=False)
     role: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -233,10 +258,10 @@ class Quote:
     its speaker are right.
     """
 
-    start: int = attrs.field(validator=_is_int)
-    end: int = attrs.field(validator=_is_int)
-    text: str = attrs.field(validator=[_is_str, _check_span])
-    kind: QuoteKind = attrs.field(converter=QuoteKind)
+    start: int = attrs.field()
+    end: int = attrs.field()
+    text: str = attrs.field(validator=_check_span)  # checks all three
+    kind: QuoteKind = attrs.field(converter=_quote_kind)
     fragments: tuple[Span, ...] = attrs.field(converter=_spans, repr=False)
     cue: Span | None = None
     speaker_mention: Mention | None = None

@@ -66,6 +66,11 @@ class CueLexicon:
     object_verbs: frozenset[str] = frozenset()  # verbs whose object is the content
     adjectives: Mapping[str, str] = attrs.field(factory=dict)
     nouns: Mapping[str, str] = attrs.field(factory=dict)
+    # What the cue rules' first tests found for a word (its lemma and lower-case hashes), kept
+    # from one document to the next: ``cues.find_cues`` fills it.
+    word_memo: dict[tuple[int, int], int] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @classmethod
     def default(cls) -> CueLexicon:
@@ -95,16 +100,19 @@ class CueLexicon:
     def verb_lemma(self, token: Token) -> str:
         """The token's lemma, mended where the lemmatiser drops a silent e of a cue verb
         ("hoping" -> "hop", "argued" -> "argu"), so that word lists keyed by lemma see it."""
-        lemma = token.lemma_.lower()
+        return self.mended_lemma(token.lemma_.lower(), token.lower_)
+
+    def mended_lemma(self, lemma: str, lower: str) -> str:
+        """``verb_lemma`` from a word's lower-case lemma and form."""
         if lemma in self.verbs:
             return lemma
-        if token.lower_ in self.verbs:
-            return token.lower_
-        if lemma + "e" in self.verbs and token.lower_.startswith(lemma + "e"):
+        if lower in self.verbs:
+            return lower
+        if lemma + "e" in self.verbs and lower.startswith(lemma + "e"):
             return lemma + "e"  # "hopes" -> "hop"
         for suffix in ("ing", "ed"):
-            if token.lower_.endswith(suffix):
-                mended = token.lower_[: -len(suffix)] + "e"
+            if lower.endswith(suffix):
+                mended = lower[: -len(suffix)] + "e"
                 return mended if mended in self.verbs else lemma
         return lemma
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from ..lexicon import word_list
 from .cuelexicon import PERSONAL_PRONOUNS, Cue, CueLexicon, source_nouns, verb_lemma
-from .stance import adjectival_participle, stance_cue
+from .stance import adjectival_participle, may_be_stance_word, stance_cue
 from .syntax import (
     first_child,
     has_agent,
@@ -24,6 +24,7 @@ from .syntax import (
     pos_id,
     string_id,
     token_columns,
+    token_heads,
 )
 
 __all__ = [
@@ -40,8 +41,6 @@ __all__ = [
 # Parts of speech a verb cue may carry. spaCy tags some cue verbs as NOUN in headlines and
 # lists ("Trump says"), but accepting NOUN would turn "the say" or "a claim" into cues.
 _VERB_POS = frozenset({"VERB", "AUX"})
-# The parts of speech (as spaCy's symbol ids) a stance or verb cue may carry.
-_CUE_POS_IDS = frozenset(pos_id(p) for p in ("VERB", "AUX", "ADJ", "NOUN"))
 _VBN = string_id("VBN")
 # The prepositions a setting opens with ("in [his] view", "by one estimate"), as hashes.
 _SETTING_WORDS = frozenset(string_id(w) for w in ("in", "by"))
@@ -99,21 +98,32 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
     lexicon = lexicon or CueLexicon.default()
     by_head: dict[int, Cue] = {}
     object_phrases, subject_phrases = _phrases_by_first_word(lexicon.phrases)
-    # Most tokens can open no cue: read every token's part of speech, tag and forms as one
-    # array and make a Token only for those that can (a phrase's first word, a setting's
-    # preposition, a verb, adjective or noun). Hashes that match a listed word only mean the
-    # full checks run; the ones that do not match are certainly not listed.
+    # Most tokens can open no cue: read every token's part of speech, tag, forms and
+    # dependency as arrays and make a Token only for those that can: a phrase's first word,
+    # a setting's preposition, a verb, adjective or noun whose word a route's word lists
+    # hold (``_word_routes``, once per word), or a verb with a clausal complement (a verb
+    # outside the lexicon that reports a that-clause).
     strings = doc.vocab.strings
-    phrase_words = {string_id(w) for w in object_phrases}
-    phrase_lemma: dict[int, bool] = {}  # lemma hash -> does its lower case open a phrase
-    rows = zip(*token_columns(doc, [POS, TAG, LOWER, LEMMA]), strict=True)
+    memo = lexicon.word_memo
+    if len(memo) > _MAX_MEMO:
+        memo.clear()
+    poses, tags, lowers, lemmas, deps = token_columns(doc, [POS, TAG, LOWER, LEMMA, DEP])
+    heads = token_heads(doc)
+    clause_heads = {heads[i] for i, dep in enumerate(deps) if dep == _CCOMP}
+    rows = zip(poses, tags, lowers, lemmas, strict=True)
     for i, (pos, tag, lower, lemma) in enumerate(rows):
-        opens = phrase_lemma.get(lemma)
-        if opens is None:
-            opens = phrase_lemma[lemma] = strings[lemma].lower() in object_phrases
-        opens = opens or lower in phrase_words
+        routes = memo.get((lemma, lower))
+        if routes is None:
+            routes = memo[(lemma, lower)] = _word_routes(
+                strings[lemma].lower(), strings[lower], lexicon, object_phrases, subject_phrases
+            )
+        opens = bool(routes & _OPENS_PHRASE)
         setting = lower in _SETTING_WORDS
-        if not (opens or setting or pos in _CUE_POS_IDS or tag == _VBN):
+        stance = bool(routes & _STANCE_WORD) and (pos in _STANCE_POS_IDS or tag == _VBN)
+        verb = pos in _VERB_POS_IDS and (
+            bool(routes & _VERB_WORD) or (pos == _VERB_ID and i in clause_heads)
+        )
+        if not (opens or setting or stance or verb):
             continue
         token = doc[i]
         cue = _object_phrase_cue(doc, token, object_phrases, lexicon) if opens else None
@@ -130,6 +140,45 @@ def find_cues(doc: Doc, lexicon: CueLexicon | None = None) -> list[Cue]:
         if cue is not None:
             by_head[token.i] = cue
     return [by_head[k] for k in sorted(by_head)]
+
+
+# The routes a word can open (``_word_routes``), as bits.
+_OPENS_PHRASE, _STANCE_WORD, _VERB_WORD = 1, 2, 4
+_CCOMP = string_id("ccomp")
+_VERB_ID = pos_id("VERB")
+_VERB_POS_IDS = frozenset(pos_id(p) for p in _VERB_POS)
+_STANCE_POS_IDS = frozenset(pos_id(p) for p in ("ADJ", "NOUN"))
+# Words whose routes are kept between documents, at most (then the memo starts again).
+_MAX_MEMO = 200_000
+
+
+def _word_routes(
+    lemma: str,
+    lower: str,
+    lexicon: CueLexicon,
+    object_phrases: dict[str, tuple[_Phrase, ...]],
+    subject_phrases: dict[str, tuple[_Phrase, ...]],
+) -> int:
+    """Which cue routes a word (lower-case lemma and form) can open, by the word lists each
+    route tests first (keep in step with them): the first word of an object-slot phrase; a
+    stance adjective or noun (``stance.may_be_stance_word``); a verb of a subject-slot
+    phrase, of appearance, reaction or intention, or of the lexicon (``_verb_cue``). A verb
+    outside them can still report a that-clause: ``find_cues`` looks at its dependents."""
+    routes = 0
+    if lemma in object_phrases or lower in object_phrases:
+        routes |= _OPENS_PHRASE
+    if may_be_stance_word(lemma, lower, lexicon):
+        routes |= _STANCE_WORD
+    if (
+        lemma in subject_phrases
+        or lower in subject_phrases
+        or lemma in _EVIDENTIAL_VERBS
+        or lemma in _REACTION_VERBS
+        or lemma in _INTENTION_VERBS
+        or lexicon.mended_lemma(lemma, lower) in lexicon.verbs
+    ):
+        routes |= _VERB_WORD
+    return routes
 
 
 def _object_phrase_cue(
@@ -305,12 +354,12 @@ def _vantage_noun(prep: Token) -> Token | None:
     "believed in her judgment" is what was believed."""
     if prep.lower_ not in {"in", "by"} or prep.dep_ != "prep" or prep.head.pos_ not in _VERB_POS:
         return None
+    noun = first_child(prep, "pobj")  # the noun first: the sentence start costs more
+    if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
+        return None
     doc, end = prep.doc, prep.right_edge.i + 1
     opens = prep.i == prep.sent.start or doc[prep.i - 1].text in {",", "—", "–", "("}
     if not (opens or (end < len(doc) and doc[end].text in {",", "—", "–", ")"})):
-        return None
-    noun = first_child(prep, "pobj")
-    if noun is None or noun.lemma_.lower() not in VANTAGE_NOUNS:
         return None
     if any(c.dep_ == "poss" or c.lower_ in _VANTAGE_DETERMINERS for c in noun.children):
         return noun

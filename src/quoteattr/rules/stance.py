@@ -20,6 +20,7 @@ __all__ = [
     "judge_phrase",
     "light_verb_subject",
     "linked_clause",
+    "may_be_stance_word",
     "noun_content_prep",
     "predicate_clause",
     "stance_cue",
@@ -265,6 +266,19 @@ def _has_linked_subject(verb: Token) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def may_be_stance_word(lemma: str, lower: str, lexicon: CueLexicon) -> bool:
+    """Can ``stance_cue`` find a cue on a word of this lower-case lemma and form? Its first
+    tests are these word lists (keep the two in step): ``find_cues`` asks once per word
+    instead of building every adjective's and noun's relations."""
+    return (
+        lemma in lexicon.adjectives
+        or lower in lexicon.adjectives
+        or lemma in lexicon.nouns
+        or lemma in _STANCE_AGENTS
+        or lemma in _CRITIQUE_NOUNS
+    )
 
 
 def _adjective_content(child: Token) -> bool:

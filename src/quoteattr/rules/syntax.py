@@ -3,13 +3,17 @@ place so that each test is written (and mended) once."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
+import numpy
 from spacy import symbols
+from spacy.attrs import HEAD, SENT_START
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "Sentences",
     "first_child",
     "has_agent",
     "has_subject",
@@ -18,6 +22,7 @@ __all__ = [
     "pos_id",
     "string_id",
     "token_columns",
+    "token_heads",
 ]
 
 
@@ -38,6 +43,41 @@ def token_columns(doc: Doc, attrs: Sequence[int]) -> list[list[int]]:
     if not len(doc):
         return [[] for _ in attrs]
     return [column.tolist() for column in doc.to_array(list(attrs)).T]
+
+
+def token_heads(doc: Doc) -> list[int]:
+    """The index of every token's head, read as one array (``to_array`` gives the offset to
+    the head as an unsigned number: read back as signed)."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array(HEAD).astype(numpy.int64)
+    return (offsets + numpy.arange(len(doc))).tolist()
+
+
+class Sentences:
+    """The sentences of a doc as token ranges, read once from its sentence starts: the same
+    ranges as ``doc.sents`` and ``Span.sent``, which scan the tokens (and check the whole
+    doc's annotation) on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        self.starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1] if flags else []
+        self.length = len(doc)
+
+    def start_of(self, i: int) -> int:
+        """The first token of the sentence token ``i`` stands in."""
+        return self.starts[bisect.bisect_right(self.starts, i) - 1]
+
+    def of(self, i: int) -> tuple[int, int]:
+        """The token range of the sentence token ``i`` stands in."""
+        k = bisect.bisect_right(self.starts, i)
+        return self.starts[k - 1], self.starts[k] if k < len(self.starts) else self.length
+
+    def bounds(self) -> list[tuple[int, int]]:
+        """Every sentence as (first token, end), in order."""
+        if not self.starts:
+            return []
+        return list(zip(self.starts, [*self.starts[1:], self.length], strict=True))
 
 
 def pos_id(tag: str) -> int:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
-from ..rules.syntax import pos_id, string_id, token_columns
+from ..rules.syntax import Sentences, pos_id, string_id, token_columns
 from ..text.spans import SpanSet
 from ..types import EntityKind, Mention, MentionKind
 from .names import listed_forename_gender, name_gender
@@ -404,6 +404,7 @@ class Resolver:
         self.quoted = sorted(quoted)
         self._quoted = SpanSet(self.quoted)
         self._reported = SpanSet()
+        self._sentences = Sentences(doc)
         self._occurrences: list[_Occurrence] = []
         for record in records:
             for mention in record.mentions:
@@ -434,7 +435,7 @@ class Resolver:
         self._occurrences.append(
             _Occurrence(
                 mention.start,
-                span.sent.start,
+                self._sentences.start_of(span.start),
                 record,
                 root.dep_ in {"nsubj", "nsubjpass"},
                 main=is_main_subject(root),
@@ -455,7 +456,7 @@ class Resolver:
         features = pronoun_features(mention.text)
         occurrence = _Occurrence(
             mention.start,
-            span.sent.start,
+            self._sentences.start_of(span.start),
             record,
             span.root.dep_ in {"nsubj", "nsubjpass"},
             main=is_main_subject(span.root),
@@ -796,6 +797,7 @@ def _learn_apposition(record: EntityRecord, noun: Token) -> None:
 _NOUN_GENDER: dict[str, str] = {row[0]: row[1] for row in load_table("gendered_nouns.tsv")}
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
+_GENDERED = _HE | _SHE
 
 
 def says_person(span: Span) -> bool:
@@ -904,7 +906,7 @@ def learn_people(
             genders |= {
                 "m" if t.lower_ in _HE else "f"
                 for t in sent
-                if t.i > span.root.i and t.lower_ in _HE | _SHE and t.idx not in inside
+                if t.i > span.root.i and t.lower_ in _GENDERED and t.idx not in inside
             }
         if len(genders) == 1:
             record.kind = EntityKind.PERSON
@@ -919,7 +921,7 @@ def learn_genders(
     Tess a woman. A sentence counts only when it names no one else and its gendered pronouns
     (outside quotation marks) all agree; the majority over such sentences wins."""
     inside = SpanSet(quoted)
-
+    sentences = Sentences(doc)
     owners: dict[int, list[tuple[EntityRecord, int]]] = {}  # sentence start -> named people
     for record in records:
         if record.kind is not EntityKind.PERSON:
@@ -934,7 +936,7 @@ def learn_genders(
                 if gender is not None:
                     titled.add(gender)
             if mention.start not in inside:
-                owners.setdefault(span.sent.start, []).append((record, span.root.i))
+                owners.setdefault(sentences.start_of(span.start), []).append((record, span.root.i))
         if record.gender is None and len(titled) == 1:
             record.gender = titled.pop()
     votes: dict[int, list[int]] = {}
@@ -944,11 +946,11 @@ def learn_genders(
         record, head = named[0]
         if record.gender is not None or doc[head].dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        sent = doc[sent_start].sent
+        start, end = sentences.of(sent_start)
         found = {
             "m" if t.lower_ in _HE else "f"
-            for t in sent
-            if t.i > head and t.lower_ in _HE | _SHE and t.idx not in inside
+            for t in doc[start:end]
+            if t.i > head and t.lower_ in _GENDERED and t.idx not in inside
         }
         if len(found) == 1:
             counts = votes.setdefault(id(record), [0, 0])

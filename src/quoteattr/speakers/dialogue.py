@@ -62,6 +62,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.sources import noun_phrase
+from ..rules.syntax import Sentences
 from ..text.spans import SpanSet
 from ..types import EntityKind, MentionKind
 from .coref import EntityRecord, describe, is_modifier, pronoun_features
@@ -203,7 +204,7 @@ class DialogueSieves:
         self._sents: list[tuple[int, int]] = []
         self._token_starts: list[int] = []
         if doc is not None:
-            self._sents = [(s.start, s.end) for s in doc.sents]
+            self._sents = Sentences(doc).bounds()  # doc.sents makes a Span a sentence
             self._sent_chars = [doc[s].idx for s, _e in self._sents]
             self._token_starts = doc.to_array("IDX").tolist()  # no Token objects: fast
 
