@@ -866,9 +866,24 @@ _ONE_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 def _addressed_in_quotes(text: str, word: str, quoted: Sequence[tuple[int, int]]) -> bool:
     """Is ``word`` used to address someone inside quotation marks ("Yes, Amory.",
-    "Amory, come here")? One addresses people, not companies or places."""
-    pattern = re.compile(rf"(?:^|[,;!?.—–-])\s*{re.escape(word)}\s*(?:[,;!?.—–-]|$)")
-    return any(pattern.search(text[a:b].strip(" \"'“”‘’«»")) for a, b in quoted)
+    "Amory, come here")? One addresses people, not companies or places: the word stands
+    between punctuation (or the quote's ends), with only spaces around it. (A search per
+    word, not a regular expression compiled for each name.)"""
+    for a, b in quoted:
+        inner = text[a:b].strip(" \"'“”‘’«»")
+        k = inner.find(word)
+        while k >= 0:
+            before = inner[:k].rstrip()
+            after = inner[k + len(word) :].lstrip()
+            if (not before or before[-1] in _ADDRESS_MARKS) and (
+                not after or after[0] in _ADDRESS_MARKS
+            ):
+                return True
+            k = inner.find(word, k + 1)
+    return False
+
+
+_ADDRESS_MARKS = frozenset(",;!?.—–-")
 
 
 def learn_people(
