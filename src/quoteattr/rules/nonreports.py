@@ -255,27 +255,36 @@ def _name_given(head: Token, text: str, candidate: Candidate) -> bool:
 def _taken(doc: Doc, head: Token, candidate: Candidate) -> bool:
     """ "claiming 41 percent of the vote", "claimed the title", "claimed three lives": a
     share, a prize or lives taken, not a claim made."""
-    if head.lemma_.lower() != "claim":
-        return False
-    span = _content_span(doc, candidate)
-    if span is None or span.root.pos_ not in {"NOUN", "PROPN", "NUM"}:
-        return False
-    root = span.root
-    return root.lemma_.lower() in _TAKEN_OBJECTS or any(
-        t.like_num for t in root.lefts if t.dep_ in {"nummod", "quantmod"}
+    root = _content_head(doc, head, candidate, "claim", {"NOUN", "PROPN", "NUM"})
+    return root is not None and (
+        root.lemma_.lower() in _TAKEN_OBJECTS
+        or any(t.like_num for t in root.lefts if t.dep_ in {"nummod", "quantmod"})
     )
 
 
 def _called_on(doc: Doc, head: Token, candidate: Candidate) -> bool:
     """ "Pfizer called on a law firm", "she called on a reporter": "call on" with a person
     and no infinitive is a visit or a turn given, not a call to act."""
-    if head.lemma_.lower() != "call":
-        return False
+    root = _content_head(doc, head, candidate, "call", {"NOUN", "PROPN", "PRON"})
+    return (
+        root is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "on"
+        and root.head.head == head
+    )
+
+
+def _content_head(
+    doc: Doc, head: Token, candidate: Candidate, lemma: str, parts: set[str]
+) -> Token | None:
+    """The head word of what a cue of the lemma ``lemma`` reports, when it is one of the
+    parts of speech ``parts``; else None."""
+    if head.lemma_.lower() != lemma:
+        return None
     span = _content_span(doc, candidate)
-    if span is None or span.root.pos_ not in {"NOUN", "PROPN", "PRON"}:
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head == head
+    if span is None or span.root.pos_ not in parts:
+        return None
+    return span.root
 
 
 def _anonymity_terms(doc: Doc, candidate: Candidate) -> bool:
