@@ -274,6 +274,7 @@ def test_csv_output_parses_back_with_the_csv_module(
         "direct-clause",
     )
     assert first["category"] == "" and first["addressee"] == ""
+    assert first["speaker_named"] == "true"
 
 
 def json_lines(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[Any]:

@@ -26,6 +26,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "speaker_kind",
     "speaker_role",
     "speaker_gender",
+    "speaker_named",
     "cue",
     "addressee",
     "confidence",
@@ -60,6 +61,10 @@ def _text(span: Any) -> str:
     return str(span["text"]) if isinstance(span, Mapping) else ""
 
 
+def _flag(value: Any) -> str:
+    return "" if value is None else str(bool(value)).lower()
+
+
 def csv_row(record: Mapping[str, Any]) -> dict[str, Any]:
     """A record flattened to ``CSV_COLUMNS``; absent values are empty strings."""
     speaker = record.get("speaker") or {}
@@ -76,6 +81,8 @@ def csv_row(record: Mapping[str, Any]) -> dict[str, Any]:
         "speaker_kind": speaker.get("kind") or "",
         "speaker_role": ROLE_SEPARATOR.join(speaker.get("role") or ()),
         "speaker_gender": speaker.get("gender") or "",
+        # the anonymous-source flag: "false" for "officials", "a spokesman"
+        "speaker_named": _flag(speaker.get("named")),
         "cue": _text(record.get("cue")),
         "addressee": _text(record.get("addressee")),
         "confidence": record["confidence"],
