@@ -518,3 +518,28 @@ def test_a_headline_colon_with_only_punctuation_after_it(attributor):
     """Found by the property test: a "Name :" line with nothing but marks after the colon."""
     result = check_deterministic(attributor, "Anna Berg : ?  - ")
     assert result.quotes == ()
+
+
+# A text of ours, mangled by random marks and cuts: it once gave quotes a speaker found only
+# inside quotation marks ("he"), whose entity had no mention and was left out of the list.
+_MANGLED = (
+    "The economy grew in the 1990s. ria Lopez said the de expansion in our "
+    "history and promised to put him in 'charg\ne of ”fixing the ,» , “he kn"
+    "ows how to do it.” She added that “he has done it before,” and he said"
+    " he would. Then he said: “We start on Monday.” Lopez said he was “the "
+    "best there is”.\n“\nThe economy grew in the 1»990s. Maria Lopez said the"
+    " decade was the longest peacetime expansion in our hist„oo put him in "
+    "charge of fixing the economy because, inher words, “he knows how to do"
+    " it.” She added that “he has done it before,” and he said he would. Th"
+    "en he said: “We start on Monday.” Lopez said he was “the best there i—"
+    "s”.\n"
+)
+
+
+def test_every_speaker_of_a_quote_is_a_listed_entity(attributor) -> None:
+    result = attributor.analyze(_MANGLED)
+    listed = {id(e) for e in result.entities}
+    speakers = [q.speaker for q in result.quotes if q.speaker is not None]
+    assert speakers and all(id(s) in listed for s in speakers)
+    data = result.to_dict()
+    assert quoteattr.Attribution.from_dict(data).to_dict() == data

@@ -89,9 +89,11 @@ class Rules:
         by_key = {id(r): e for r, e in zip(records, entities, strict=True)}
         final = [to_quote(doc, c, record, by_key, text) for c, record in quotes]
         final = without_overlaps(final)  # guard: see docs/input-handling.md
-        return Attribution(
-            text=text, quotes=tuple(final), entities=tuple(e for e in entities if e.mentions)
-        )
+        # An entity is listed when the text mentions it or when a quote names it as speaker
+        # (a speaker found only inside quotation marks has no mention of its own).
+        speakers = {id(q.speaker) for q in final if q.speaker is not None}
+        listed = tuple(e for e in entities if e.mentions or id(e) in speakers)
+        return Attribution(text=text, quotes=tuple(final), entities=listed)
 
     def keep(self, result: Attribution) -> Attribution:
         """``result`` without the quotes under ``min_confidence`` (entities stay)."""
