@@ -19,6 +19,7 @@ __all__ = [
     "finite_form",
     "is_reduced_passive",
     "is_relative_pronoun",
+    "issuer_of",
     "noun_phrase",
     "source_of",
 ]
@@ -286,12 +287,21 @@ def _noun_source(noun: Token) -> Token | None:
     possessor = first_child(noun, "poss")
     if possessor is not None:
         return possessor
+    issuer = issuer_of(noun)
+    if issuer is not None:
+        return issuer
+    return light_verb_subject(noun)
+
+
+def issuer_of(noun: Token) -> Token | None:
+    """Whom a noun of speech or writing is from: the object of its *from* or *by* ("a
+    statement from [the ministry]", "remarks by [the mayor]")."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             issuer = first_child(child, "pobj")
             if issuer is not None:
                 return issuer
-    return light_verb_subject(noun)
+    return None
 
 
 def _passive_participle_adjunct(verb: Token) -> bool:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_table, word_list
 from ..rules.quotes import Candidate, token_chars
-from ..rules.sources import is_relative_pronoun, noun_phrase
-from ..rules.syntax import first_child, pos_id, token_columns
+from ..rules.sources import is_relative_pronoun, issuer_of, noun_phrase
+from ..rules.syntax import Sentences, first_child, pos_id, token_columns
 from ..types import Entity, EntityKind, Mention, MentionKind, QuoteKind
 from . import coref
 from .coref import EntityRecord, Resolver
@@ -69,7 +69,8 @@ _EMPHATIC = {"himself": "m", "herself": "f"}
 # Role groups of organisations that belong to a person: "the campaign" is a candidate's.
 _PERSON_OWNED = word_list("person_owned_role_groups")
 _TITLES = word_list("name_titles")
-# Last words of the names of buildings and places ("Trump Tower"), never of a person.
+# Last words of the names of buildings and places ("Trump Tower"), sports clubs ("X Rovers")
+# and companies ("X Labs"): never of a person.
 _PLACE_HEADS = (
     word_list("place_name_heads") | word_list("team_name_heads") | word_list("company_name_ends")
 )
@@ -532,8 +533,8 @@ class SpeakerResolver:
         mentions nowhere else. The "I" of the piece is that person, and what the line
         calls them is a role."""
         doc, text = self.doc, self.text
-        sentences = list(doc.sents)[-BIO_SENTENCES:] if len(doc) else []
-        for sent in reversed(sentences):
+        for first, end in reversed(Sentences(doc).bounds()[-BIO_SENTENCES:]):
+            sent = doc[first:end]
             root = sent.root
             if root.lemma_ != "be":
                 continue
@@ -1226,12 +1227,8 @@ def _report_author(noun: Token) -> Token | None:
     mayor"): the object of its *from* or *by*, when the noun is one of the cue nouns."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _REPORT_NOUNS:
         return None
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
-            author = first_child(prep, "pobj")
-            if author is not None and author.pos_ in {"NOUN", "PROPN"}:
-                return author
-    return None
+    author = issuer_of(noun)
+    return author if author is not None and author.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _capitalised_role(token: Token) -> bool:
